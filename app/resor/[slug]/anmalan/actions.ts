@@ -1,0 +1,20 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { notFound, redirect } from 'next/navigation'
+import { submitSignup } from '@/lib/registrations/signup'
+import type { SignupFormState } from '@/components/signup-form'
+
+export async function signup(slug: string, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
+  const outcome = await submitSignup(slug, Object.fromEntries(formData))
+  switch (outcome.kind) {
+    case 'registered':
+      // Seats left and the list of who is coming change on every page that shows them.
+      revalidatePath('/', 'layout')
+      redirect(`/anmalan/${outcome.token}?ny=1`)
+    case 'trip-not-found':
+      notFound()
+    default:
+      return outcome
+  }
+}

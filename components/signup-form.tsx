@@ -1,0 +1,200 @@
+'use client'
+
+// The signup form. It works as a plain form post without JavaScript; with it, the same server
+// action runs without a page load, the button shows that it is sending, focus moves to the error
+// summary, and "Dela rum med" only shows when sharing a room.
+import Link from 'next/link'
+import { useActionState, useEffect, useRef, useState } from 'react'
+import { useFormStatus } from 'react-dom'
+import type { SignupOutcome } from '@/lib/registrations/signup'
+import { OVERNIGHT_OPTIONS, ROLE_OPTIONS } from '@/lib/registrations/schema'
+import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
+
+export type SignupFormState =
+  | { kind: 'idle' }
+  | Exclude<SignupOutcome, { kind: 'registered' } | { kind: 'trip-not-found' }>
+
+const LABELS: Record<string, string> = {
+  firstName: 'Förnamn',
+  lastName: 'Efternamn',
+  email: 'E-post',
+  phone: 'Mobilnummer',
+  organisation: 'Organisation',
+  role: 'Roll',
+  dietaryNeeds: 'Specialkost eller allergier',
+  overnight: 'Övernattning',
+  shareRoomWith: 'Dela rum med',
+  boardingStopId: 'Påstigning',
+  otherInfo: 'Övrigt',
+  privacyAccepted: 'Integritetsmeddelandet',
+}
+
+const CLOSED_TEXT = {
+  'not-opened': 'Anmälan till resan är stängd.',
+  'deadline-passed': 'Sista dag för anmälan har passerat.',
+}
+
+export function SignupForm({
+  action,
+  hasOvernight,
+  boardingStops,
+  goesToWaitlist,
+}: {
+  action: (state: SignupFormState, formData: FormData) => Promise<SignupFormState>
+  hasOvernight: boolean
+  boardingStops: { id: number; name: string }[]
+  goesToWaitlist: boolean
+}) {
+  const [state, formAction] = useActionState(action, { kind: 'idle' })
+  const values = state.kind === 'invalid' ? state.values : {}
+  const errors = state.kind === 'invalid' ? state.fieldErrors : {}
+  const summaryRef = useRef<HTMLDivElement>(null)
+  const [overnight, setOvernight] = useState(values.overnight)
+  // Before hydration (and without JavaScript) every field shows; after it, only those that apply.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  useEffect(() => {
+    if (state.kind === 'invalid') {
+      setOvernight(state.values.overnight)
+      summaryRef.current?.focus()
+    }
+  }, [state])
+
+  if (state.kind === 'already-registered') {
+    return (
+      <div className="notice notice--ok" role="status">
+        <h2>Du är redan anmäld</h2>
+        <p>
+          Adressen {state.email} är redan anmäld till resan, så vi har inte gjort någon ny anmälan. Vi har skickat
+          länken till din anmälan till {state.email} igen.
+        </p>
+      </div>
+    )
+  }
+  if (state.kind === 'dropped') {
+    return (
+      <div className="notice notice--ok" role="status">
+        <h2>Tack!</h2>
+        <p>Din anmälan har tagits emot.</p>
+      </div>
+    )
+  }
+
+  return (
+    <form action={formAction} noValidate className="form">
+      {state.kind === 'closed' && (
+        <div className="error-summary" role="alert">
+          <h2>Anmälan är stängd</h2>
+          <p>{CLOSED_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
+        </div>
+      )}
+      <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />
+
+      <p>Alla fält måste fyllas i, utom de som är märkta som frivilliga.</p>
+
+      <TextField name="firstName" label="Förnamn" autoComplete="given-name" required defaultValue={values.firstName} error={errors.firstName} />
+      <TextField name="lastName" label="Efternamn" autoComplete="family-name" required defaultValue={values.lastName} error={errors.lastName} />
+      <TextField
+        name="email"
+        label="E-post"
+        type="email"
+        autoComplete="email"
+        required
+        hint="Hit skickar vi bekräftelsen."
+        defaultValue={values.email}
+        error={errors.email}
+      />
+      <TextField
+        name="phone"
+        label="Mobilnummer"
+        type="tel"
+        autoComplete="tel"
+        required
+        hint="Till exempel 070-123 45 67. Vi använder det bara om något händer under resan."
+        defaultValue={values.phone}
+        error={errors.phone}
+      />
+      <TextField
+        name="organisation"
+        label="Organisation"
+        autoComplete="organization"
+        required
+        hint="Företag, parti, förvaltning eller förening."
+        defaultValue={values.organisation}
+        error={errors.organisation}
+      />
+      <RadioGroup name="role" label="Roll" required options={ROLE_OPTIONS} defaultValue={values.role} error={errors.role} />
+      <TextField
+        name="dietaryNeeds"
+        label="Specialkost eller allergier"
+        multiline
+        hint="Frivilligt. Uppgiften delas bara med dem som lagar maten och raderas efter resan."
+        defaultValue={values.dietaryNeeds}
+        error={errors.dietaryNeeds}
+      />
+      {hasOvernight && (
+        <RadioGroup
+          name="overnight"
+          label="Övernattning"
+          required
+          options={OVERNIGHT_OPTIONS}
+          defaultValue={values.overnight}
+          error={errors.overnight}
+          onChange={setOvernight}
+        />
+      )}
+      {hasOvernight && (!hydrated || overnight === 'dubbelrum') && (
+        <TextField
+          name="shareRoomWith"
+          label="Dela rum med"
+          hint="Frivilligt. Fyll bara i om du vill dela dubbelrum: vem vill du dela med?"
+          defaultValue={values.shareRoomWith}
+          error={errors.shareRoomWith}
+        />
+      )}
+      {boardingStops.length > 1 && (
+        <RadioGroup
+          name="boardingStopId"
+          label="Påstigning"
+          required
+          hint="Var kliver du på bussen?"
+          options={boardingStops.map((s) => ({ value: String(s.id), label: s.name }))}
+          defaultValue={values.boardingStopId}
+          error={errors.boardingStopId}
+        />
+      )}
+      <TextField name="otherInfo" label="Övrigt" multiline hint="Frivilligt. Något mer vi behöver veta?" defaultValue={values.otherInfo} error={errors.otherInfo} />
+      <Checkbox
+        name="showInParticipantList"
+        label="Visa mitt namn och min organisation i listan över deltagare"
+        defaultChecked={values.showInParticipantList === 'on'}
+      />
+      <Checkbox
+        name="privacyAccepted"
+        required
+        label={
+          <>
+            Jag har läst <Link href="/integritet">integritetsmeddelandet</Link>
+          </>
+        }
+        defaultChecked={values.privacyAccepted === 'on'}
+        error={errors.privacyAccepted}
+      />
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="webbplats">Lämna det här fältet tomt</label>
+        <input id="webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      {goesToWaitlist && <p>Resan är fullbokad: du hamnar på reservlistan när du skickar anmälan.</p>}
+      <SubmitButton label={goesToWaitlist ? 'Anmäl mig till reservlistan' : 'Skicka anmälan'} />
+    </form>
+  )
+}
+
+function SubmitButton({ label }: { label: string }) {
+  const { pending } = useFormStatus()
+  return (
+    <button type="submit" className="button" aria-disabled={pending} onClick={(e) => pending && e.preventDefault()}>
+      {pending ? 'Skickar anmälan …' : label}
+    </button>
+  )
+}

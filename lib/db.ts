@@ -1,0 +1,27 @@
+// One Prisma client per process, over node-postgres. DATABASE_URL always names a real PostgreSQL
+// wire endpoint: a server of your own, or the embedded one that `npm start` serves on loopback.
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from './generated/prisma/client'
+import { env } from './env'
+
+export type Db = PrismaClient
+
+export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
+  })
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient }
+
+/** The process's shared client (kept on globalThis so that dev reloads do not open new pools). */
+export function db(): PrismaClient {
+  if (!globalForPrisma.prisma) {
+    const url = env().DATABASE_URL
+    if (!url) {
+      throw new Error('DATABASE_URL saknas: starta sajten med `npm start`, som startar den inbäddade databasen.')
+    }
+    globalForPrisma.prisma = createPrismaClient(url)
+  }
+  return globalForPrisma.prisma
+}

@@ -1,0 +1,134 @@
+// Applies and writes Prisma migrations without Prisma's native schema engine, which cannot be
+// downloaded on our machines: the same engine, published on npm as WebAssembly, driven through
+// the pg driver adapter. `npm run db:migrate` and `npm run db:migration -- NAME` call this.
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import pg from 'pg'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
+import type { MigrationList } from '@prisma/schema-engine-wasm'
+
+const root = process.cwd()
+const schemaPath = path.join(root, 'prisma/schema.prisma')
+const migrationsDir = path.join(root, 'prisma/migrations')
+const lockfileName = 'migration_lock.toml'
+// Any constant: every process that migrates this database takes the same advisory lock, so two
+// app instances starting together apply each migration once.
+const MIGRATION_LOCK_KEY = 7_270_736_9
+
+let wasmReady: Promise<void> | undefined
+function loadEngine(): Promise<void> {
+  wasmReady ??= (async () => {
+    const require = createRequire(import.meta.url)
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm')),
+      'schema_engine_bg.wasm',
+    )
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+      './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
+    })
+    engineBindings.__wbg_set_wasm(instance.exports)
+    ;(instance.exports as { __wbindgen_start: () => void }).__wbindgen_start()
+  })()
+  return wasmReady
+}
+
+function readMigrations(): MigrationList {
+  const lockPath = path.join(migrationsDir, lockfileName)
+  const dirs = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : []
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: lockfileName,
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((dir) => ({
+      path: dir,
+      migrationFile: {
+        path: 'migration.sql',
+        content: {
+          tag: 'ok',
+          value: fs.readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8'),
+        },
+      },
+    })),
+  }
+}
+
+async function withEngine<T>(
+  databaseUrl: string,
+  work: (engine: engineBindings.SchemaEngine) => Promise<T>,
+): Promise<T> {
+  await loadEngine()
+  const schema = fs.readFileSync(schemaPath, 'utf8')
+  const adapter = new PrismaPg({ connectionString: databaseUrl })
+  const engine = await engineBindings.SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    (message: string) => {
+      if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message)
+    },
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  )
+  try {
+    return await work(engine)
+  } finally {
+    engine.free()
+  }
+}
+
+const noFilters = { externalTables: [], externalEnums: [] }
+
+/** Applies every pending migration (like `prisma migrate deploy`); returns the names applied. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: databaseUrl })
+  await lock.connect()
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    const out = await withEngine(databaseUrl, (engine) =>
+      engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters }),
+    )
+    return out.appliedMigrationNames
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {})
+    await lock.end()
+  }
+}
+
+/**
+ * Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that takes the
+ * committed migrations to the current schema; returns its folder, or null when nothing changed.
+ * The diff is from the migrations folder, not a live database (see the stack notes).
+ */
+export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
+  const list = readMigrations()
+  const schema = fs.readFileSync(schemaPath, 'utf8')
+  const result = await withEngine(databaseUrl, (engine) =>
+    engine.diff({
+      from: list.migrationDirectories.length ? { tag: 'migrations', ...list } : { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    }),
+  )
+  const sql = result.stdout ?? ''
+  if (!sql.trim() || /empty migration/i.test(sql)) return null
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
+  const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9_]/gi, '_')}`)
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, 'migration.sql'), sql)
+  const lockPath = path.join(migrationsDir, lockfileName)
+  if (!fs.existsSync(lockPath)) {
+    fs.writeFileSync(lockPath, '# Written by scripts/migrate.ts\nprovider = "postgresql"\n')
+  }
+  return dir
+}

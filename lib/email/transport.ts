@@ -1,0 +1,45 @@
+// The one way the site sends e-mail. With SMTP_URL set, nodemailer delivers over SMTP; without
+// it, each message is written as an .eml file under DATA_DIR/mail so that a local run shows it.
+import fs from 'node:fs'
+import path from 'node:path'
+import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer'
+import { env } from '../env'
+import { log } from '../log'
+
+export type OutgoingEmail = {
+  to: string
+  subject: string
+  text: string
+  html: string
+}
+
+let smtp: Transporter | undefined
+let files: Transporter | undefined
+
+function smtpTransport(url: string): Transporter {
+  smtp ??= nodemailer.createTransport({
+    url,
+    // Bounded waits, so a hung server fails the attempt instead of holding a signup open.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as TransportOptions)
+  return smtp
+}
+
+export async function sendEmail(email: OutgoingEmail): Promise<{ via: 'smtp' } | { via: 'file'; file: string }> {
+  const { SMTP_URL, MAIL_FROM, mailDir } = env()
+  const message = { from: MAIL_FROM, ...email }
+  if (SMTP_URL) {
+    const info = await smtpTransport(SMTP_URL).sendMail(message)
+    log.info('mail.sent', { messageId: info.messageId })
+    return { via: 'smtp' }
+  }
+  files ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  const info = await files.sendMail(message)
+  fs.mkdirSync(mailDir, { recursive: true })
+  const file = path.join(mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`)
+  fs.writeFileSync(file, info.message as Buffer)
+  log.info('mail.written', { file })
+  return { via: 'file', file }
+}

@@ -1,0 +1,48 @@
+// Configuration from environment variables, validated once. A missing or malformed variable stops
+// the start with one line naming it (see formatEnvError), instead of failing later mid-request.
+import path from 'node:path'
+import { z } from 'zod'
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'ska vara en postgres://-adress, t.ex. postgres://user@127.0.0.1:5432/mjolbybussen')
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url({ message: 'ska vara en fullständig adress, t.ex. https://mjolbybussen.mjolby.se' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'ska vara en smtp:// eller smtps://-adress, t.ex. smtp://user:pass@smtp.example.se:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Mjölbybussen <mjolbybussen@localhost>'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+})
+
+export type Env = z.infer<typeof envSchema> & { publicUrl: string; mailDir: string }
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    throw new EnvError(`Fel i miljövariabeln ${String(issue.path[0])}: ${issue.message}`)
+  }
+  const env = result.data
+  return {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    mailDir: path.resolve(env.DATA_DIR, 'mail'),
+  }
+}
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

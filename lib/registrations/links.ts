@@ -1,0 +1,21 @@
+// Personal links to a registration: 128 random bits, base64url, of which only a SHA-256 is
+// stored. A hash needs no salt or slow function here: the token has 128 bits of entropy, so it
+// cannot be guessed from its hash, unlike a password.
+import { createHash, randomBytes } from 'node:crypto'
+
+const TOKEN_BYTES = 16
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(TOKEN_BYTES).toString('base64url')
+  return { token, tokenHash: hashLinkToken(token) }
+}
+
+export function hashLinkToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Whether a string has the form of a token (so malformed ones never reach the database). */
+export function isWellFormedToken(token: string): boolean {
+  return TOKEN_PATTERN.test(token)
+}

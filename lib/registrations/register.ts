@@ -1,0 +1,76 @@
+// Signing up for a trip. The seat is decided inside one transaction that first locks the trip's
+// row: every signup for a trip waits its turn there, so the count of confirmed seats it reads is
+// final, the last seat cannot be sold twice, and two signups with one e-mail cannot both pass the
+// duplicate check. (READ COMMITTED is enough: each statement after the lock sees all earlier
+// signups, committed before the lock was released.)
+import { db } from '../db'
+import type { RegistrationStatus } from '../generated/prisma/enums'
+import { registrationState, type RegistrationState } from '../trips/availability'
+import { newLinkToken } from './links'
+import type { SignupInput } from './schema'
+
+export type RegisterResult =
+  | { kind: 'registered'; registrationId: number; status: RegistrationStatus; waitlistPosition: number | null; token: string }
+  | { kind: 'already-registered'; registrationId: number; token: string }
+  | { kind: 'closed'; reason: Exclude<RegistrationState, { open: true }>['reason'] }
+  | { kind: 'trip-not-found' }
+
+type LockedTrip = {
+  id: number
+  seats: number
+  registrationOpen: boolean
+  registrationDeadline: Date | null
+}
+
+export async function registerParticipant(
+  tripId: number,
+  input: SignupInput,
+  now: Date = new Date(),
+): Promise<RegisterResult> {
+  return db().$transaction(
+    async (tx) => {
+      const [trip] = await tx.$queryRaw<LockedTrip[]>`
+        SELECT id, seats, "registrationOpen", "registrationDeadline"
+        FROM "Trip" WHERE id = ${tripId} FOR UPDATE`
+      if (!trip) return { kind: 'trip-not-found' } as const
+
+      const state = registrationState(trip, now)
+      if (!state.open) return { kind: 'closed', reason: state.reason } as const
+
+      const link = newLinkToken()
+      const existing = await tx.registration.findFirst({
+        where: { tripId, email: input.email, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
+        select: { id: true },
+      })
+      if (existing) {
+        await tx.registrationLink.create({ data: { registrationId: existing.id, tokenHash: link.tokenHash } })
+        return { kind: 'already-registered', registrationId: existing.id, token: link.token } as const
+      }
+
+      if (input.boardingStopId !== null) {
+        const stop = await tx.boardingStop.findFirst({ where: { id: input.boardingStopId, tripId } })
+        if (!stop) throw new Error(`boarding stop ${input.boardingStopId} is not on trip ${tripId}`)
+      }
+
+      const confirmed = await tx.registration.count({ where: { tripId, status: 'CONFIRMED' } })
+      const status: RegistrationStatus = confirmed < trip.seats ? 'CONFIRMED' : 'WAITLISTED'
+      const registration = await tx.registration.create({
+        data: {
+          ...input,
+          tripId,
+          status,
+          privacyAcceptedAt: now,
+          links: { create: { tokenHash: link.tokenHash } },
+        },
+        select: { id: true },
+      })
+      const waitlistPosition =
+        status === 'WAITLISTED'
+          ? await tx.registration.count({ where: { tripId, status: 'WAITLISTED', id: { lte: registration.id } } })
+          : null
+      return { kind: 'registered', registrationId: registration.id, status, waitlistPosition, token: link.token } as const
+    },
+    // Under a burst of signups for one trip they queue on the lock; let them wait rather than fail.
+    { maxWait: 60_000, timeout: 60_000 },
+  )
+}

@@ -1,0 +1,25 @@
+import { db } from '../db'
+
+export async function listHostCities() {
+  return db().hostCity.findMany({
+    orderBy: { name: 'asc' },
+    include: {
+      trips: { include: { trip: { select: { slug: true, year: true, title: true } } } },
+    },
+  })
+}
+
+export async function getHostCityPage(slug: string) {
+  const city = await db().hostCity.findUnique({
+    where: { slug },
+    include: {
+      trips: {
+        include: { trip: { select: { slug: true, year: true, title: true, startDate: true, endDate: true } } },
+      },
+    },
+  })
+  if (!city) return null
+  return { ...city, trips: city.trips.sort((a, b) => b.trip.year - a.trip.year) }
+}
+
+export type HostCityPage = NonNullable<Awaited<ReturnType<typeof getHostCityPage>>>
