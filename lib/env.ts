@@ -41,8 +41,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 }
 
-let cached: Env | undefined
+/** The configuration now (parsing a handful of variables costs microseconds, so it is not cached). */
 export function env(): Env {
-  cached ??= parseEnv(process.env)
-  return cached
+  return parseEnv(process.env)
 }

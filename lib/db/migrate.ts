@@ -4,7 +4,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
@@ -14,9 +13,6 @@ const root = process.cwd()
 const schemaPath = path.join(root, 'prisma/schema.prisma')
 const migrationsDir = path.join(root, 'prisma/migrations')
 const lockfileName = 'migration_lock.toml'
-// Any constant: every process that migrates this database takes the same advisory lock, so two
-// app instances starting together apply each migration once.
-const MIGRATION_LOCK_KEY = 7_270_736_9
 
 let wasmReady: Promise<void> | undefined
 function loadEngine(): Promise<void> {
@@ -70,37 +66,48 @@ async function withEngine<T>(
 ): Promise<T> {
   await loadEngine()
   const schema = fs.readFileSync(schemaPath, 'utf8')
-  const adapter = new PrismaPg({ connectionString: databaseUrl })
+  // The engine opens connections through this factory and never closes them; we do, or the
+  // session holding the migration advisory lock would outlive the call and block the next one.
+  const opened: { dispose(): Promise<void> }[] = []
+  const factory = new PrismaPg({ connectionString: databaseUrl, max: 2 })
+  const tracked = new Proxy(factory, {
+    get(target, prop, receiver) {
+      if (prop === 'connect' || prop === 'connectToShadowDb') {
+        return async () => {
+          const adapter = await target[prop]()
+          opened.push(adapter)
+          return adapter
+        }
+      }
+      return Reflect.get(target, prop, receiver)
+    },
+  })
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (message: string) => {
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message)
     },
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   )
   try {
     return await work(engine)
   } finally {
     engine.free()
+    await Promise.all(opened.map((adapter) => adapter.dispose()))
   }
 }
 
 const noFilters = { externalTables: [], externalEnums: [] }
 
-/** Applies every pending migration (like `prisma migrate deploy`); returns the names applied. */
+/**
+ * Applies every pending migration (like `prisma migrate deploy`); returns the names applied.
+ * The engine holds Prisma's advisory lock meanwhile, so app instances starting together are safe.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: databaseUrl })
-  await lock.connect()
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
-    const out = await withEngine(databaseUrl, (engine) =>
-      engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters }),
-    )
-    return out.appliedMigrationNames
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {})
-    await lock.end()
-  }
+  const out = await withEngine(databaseUrl, (engine) =>
+    engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters }),
+  )
+  return out.appliedMigrationNames
 }
 
 /**

@@ -13,17 +13,20 @@ export type OutgoingEmail = {
   html: string
 }
 
-let smtp: Transporter | undefined
+const smtpTransports = new Map<string, Transporter>()
 let files: Transporter | undefined
 
 function smtpTransport(url: string): Transporter {
-  smtp ??= nodemailer.createTransport({
+  let smtp = smtpTransports.get(url)
+  if (smtp) return smtp
+  smtp = nodemailer.createTransport({
     url,
     // Bounded waits, so a hung server fails the attempt instead of holding a signup open.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   } as TransportOptions)
+  smtpTransports.set(url, smtp)
   return smtp
 }
 

@@ -55,9 +55,10 @@ function text(label: string, max: number) {
 function requiredText(label: string, max: number) {
   return text(label, max).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
 }
+// (In zod 4 a key may be missing only when its schema is optional *before* any transform.)
 function optionalText(label: string, max: number) {
-  return z
-    .union([text(label, max), z.undefined()])
+  return text(label, max)
+    .optional()
     .transform((s) => (s ? s : null))
 }
 function capitalise(s: string) {
@@ -116,17 +117,17 @@ export function signupSchema(trip: TripFormOptions) {
               error: 'Välj övernattning.',
             })
             .transform((v) => OVERNIGHT_OPTIONS.find((o) => o.value === v)!.overnight)
-        : z.unknown().transform(() => null),
+        : z.unknown().optional().transform(() => null),
       shareRoomWith: optionalText('vem du vill dela rum med', 200),
       boardingStopId: requiresStop
         ? z.coerce
             .number({ error: 'Välj var du kliver på bussen.' })
             .int()
             .refine((id) => trip.boardingStopIds.includes(id), { error: 'Välj var du kliver på bussen.' })
-        : z.unknown().transform(() => trip.boardingStopIds[0] ?? null),
+        : z.unknown().optional().transform(() => trip.boardingStopIds[0] ?? null),
       otherInfo: optionalText('övrigt', 1000),
-      showInParticipantList: z.unknown().transform((v) => v === 'on' || v === 'true' || v === true),
-      privacyAccepted: z.unknown().refine((v) => v === 'on' || v === 'true' || v === true, {
+      showInParticipantList: z.unknown().optional().transform((v) => v === 'on' || v === 'true' || v === true),
+      privacyAccepted: z.unknown().optional().refine((v) => v === 'on' || v === 'true' || v === true, {
         error: 'Du behöver intyga att du har läst integritetsmeddelandet.',
       }),
     })

@@ -1,0 +1,61 @@
+// Starts the real site for end-to-end tests and benchmarks: a fresh database (TEST_DATABASE_URL
+// or embedded), migrated and seeded, a production build in its own folder, and `next start`.
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { prepareDatabase } from '../../lib/db/prepare'
+import { openTestDatabase, type TestDatabase } from './test-database'
+
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
+
+export type TestSite = { url: string; databaseUrl: string; stop: () => Promise<void> }
+
+export async function startTestSite(opts: {
+  port: number
+  distDir: string
+  label: string
+  env?: Record<string, string>
+  /** Called once the database is ready, before the site answers. */
+  onDatabaseReady?: (databaseUrl: string) => void
+}): Promise<TestSite> {
+  const database: TestDatabase = await openTestDatabase(opts.label)
+  await prepareDatabase(database.url)
+  opts.onDatabaseReady?.(database.url)
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: opts.distDir,
+    DATABASE_URL: database.url,
+    PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
+    PORT: String(opts.port),
+    DATA_DIR: path.join(opts.distDir, 'data'),
+    ...opts.env,
+  }
+  const run = (args: string[]): ChildProcess => spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+
+  const buildStatus = await new Promise<number | null>((resolve) => run(['build']).on('exit', resolve))
+  if (buildStatus !== 0) {
+    await database.stop()
+    throw new Error(`next build failed (${buildStatus})`)
+  }
+  const server = run(['start', '--port', String(opts.port), '--hostname', '127.0.0.1'])
+  const url = `http://127.0.0.1:${opts.port}`
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(url, { method: 'HEAD' })
+      break
+    } catch {
+      if (i > 300) throw new Error('the site did not start within 60 s')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  return {
+    url,
+    databaseUrl: database.url,
+    async stop() {
+      server.kill('SIGTERM')
+      await new Promise((r) => server.once('exit', r))
+      await database.stop()
+    },
+  }
+}
