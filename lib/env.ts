@@ -8,17 +8,28 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\//, 'ska vara en postgres://-adress, t.ex. postgres://user@127.0.0.1:5432/mjolbybussen')
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'ska vara development, production eller test' }).default('development'),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PUBLIC_URL: z.url({ message: 'ska vara en fullständig adress, t.ex. https://mjolbybussen.mjolby.se' }).optional(),
+  PORT: z.coerce
+    .number({ error: 'ska vara ett portnummer, t.ex. 3000' })
+    .int({ error: 'ska vara ett portnummer, t.ex. 3000' })
+    .min(1, { error: 'ska vara ett portnummer mellan 1 och 65535' })
+    .max(65535, { error: 'ska vara ett portnummer mellan 1 och 65535' })
+    .default(3000),
+  // The start of every personal link in e-mails: only http(s).
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'ska vara en fullständig http(s)-adress, t.ex. https://mjolbybussen.mjolby.se' })
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'ska vara en smtp:// eller smtps://-adress, t.ex. smtp://user:pass@smtp.example.se:587')
     .optional(),
-  MAIL_FROM: z.string().min(3).default('Mjölbybussen <mjolbybussen@localhost>'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  MAIL_FROM: z
+    .string()
+    .regex(/@/, { error: 'ska vara en avsändaradress, t.ex. Mjölbybussen <mjolbybussen@mjolby.se>' })
+    .default('Mjölbybussen <mjolbybussen@localhost>'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'ska vara debug, info, warn eller error' }).default('info'),
 })
 
 export type Env = z.infer<typeof envSchema> & { publicUrl: string; mailDir: string }

@@ -1,12 +1,12 @@
 // The embedded PostgreSQL used when no DATABASE_URL is set: PGlite, kept in DATA_DIR/pgdata and
-// served over the PostgreSQL wire protocol on loopback, so the app connects to it exactly as it
+// served over the PostgreSQL wire protocol on loopback (lib/db/pglite-server.ts), so the app connects to it exactly as it
 // would to a real server. PGlite does not lock its folder itself, and two processes writing one
 // folder silently lose rows, so this takes a lock on the folder first and refuses a second owner.
 import fs from 'node:fs'
 import path from 'node:path'
 import lockfile from 'proper-lockfile'
 import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { PGliteServer } from './pglite-server'
 
 export type EmbeddedPostgres = {
   url: string
@@ -27,10 +27,7 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  { maxConnections = 40 }: { maxConnections?: number } = {},
-): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const pgdata = path.join(dataDir, 'pgdata')
   fs.mkdirSync(pgdata, { recursive: true })
 
@@ -52,9 +49,8 @@ export async function startEmbeddedPostgres(
   }
 
   const db = await PGlite.create(pgdata)
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections })
-  await server.start()
-  const port = (server as unknown as { port: number }).port
+  const server = new PGliteServer(db)
+  const port = await server.listen('127.0.0.1', 0)
   const url = `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`
   fs.writeFileSync(embeddedInfoPath(dataDir), JSON.stringify({ url, pid: process.pid }) + '\n')
 
@@ -65,7 +61,7 @@ export async function startEmbeddedPostgres(
       if (stopped) return
       stopped = true
       fs.rmSync(embeddedInfoPath(dataDir), { force: true })
-      await server.stop()
+      await server.close()
       await db.close()
       await release()
     },

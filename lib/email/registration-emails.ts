@@ -58,10 +58,12 @@ function leadFor(input: RegistrationEmailInput): string[] {
   }
 }
 
+const listFormat = new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' })
+
 function essentials(trip: EmailTrip): [string, string][] {
   const rows: [string, string][] = []
   if (trip.startDate) rows.push(['Datum', formatDateRange(trip.startDate, trip.endDate)])
-  if (trip.hostCityNames.length) rows.push(['Resmål', trip.hostCityNames.join(' och ')])
+  if (trip.hostCityNames.length) rows.push(['Resmål', listFormat.format(trip.hostCityNames)])
   if (trip.departureText) rows.push(['Avresa', trip.departureText])
   if (trip.returnText) rows.push(['Hemresa', trip.returnText])
   if (trip.accommodation) rows.push(['Boende', trip.accommodation])

@@ -42,22 +42,26 @@ export type SignupField = (typeof SIGNUP_FIELDS)[number]
 /** What the person typed, kept as text so that a failed form shows it again unchanged. */
 export type SignupValues = Partial<Record<SignupField, string>>
 
-// Letters of any script, marks, digits, punctuation and spaces; no control characters.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+// No control characters (C0, DEL, C1) nor bidirectional overrides, which can disguise text in
+// the organisers' lists. Multi-line fields may hold line breaks and tabs; one-line fields not.
+const FORBIDDEN_ALWAYS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+const FORBIDDEN_ONE_LINE = /[\t\n\r]/
 
-function text(label: string, max: number) {
+function text(label: string, max: number, { multiline = false } = {}) {
   return z
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .max(max, { error: `${capitalise(label)} får vara högst ${max} tecken.` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${capitalise(label)} innehåller otillåtna tecken.` })
+    .refine((s) => !FORBIDDEN_ALWAYS.test(s) && (multiline || !FORBIDDEN_ONE_LINE.test(s)), {
+      error: `${capitalise(label)} innehåller otillåtna tecken.`,
+    })
 }
 function requiredText(label: string, max: number) {
   return text(label, max).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
 }
 // (In zod 4 a key may be missing only when its schema is optional *before* any transform.)
-function optionalText(label: string, max: number) {
-  return text(label, max)
+function optionalText(label: string, max: number, options?: { multiline?: boolean }) {
+  return text(label, max, options)
     .optional()
     .transform((s) => (s ? s : null))
 }
@@ -110,7 +114,7 @@ export function signupSchema(trip: TripFormOptions) {
       role: z
         .enum(ROLE_OPTIONS.map((o) => o.value) as [string, ...string[]], { error: 'Välj din roll.' })
         .transform((v) => ROLE_OPTIONS.find((o) => o.value === v)!.role),
-      dietaryNeeds: optionalText('specialkost eller allergier', 500),
+      dietaryNeeds: optionalText('specialkost eller allergier', 500, { multiline: true }),
       overnight: trip.hasOvernight
         ? z
             .enum(OVERNIGHT_OPTIONS.map((o) => o.value) as [string, ...string[]], {
@@ -125,11 +129,17 @@ export function signupSchema(trip: TripFormOptions) {
             .int()
             .refine((id) => trip.boardingStopIds.includes(id), { error: 'Välj var du kliver på bussen.' })
         : z.unknown().optional().transform(() => trip.boardingStopIds[0] ?? null),
-      otherInfo: optionalText('övrigt', 1000),
+      otherInfo: optionalText('övrigt', 1000, { multiline: true }),
       showInParticipantList: z.unknown().optional().transform((v) => v === 'on' || v === 'true' || v === true),
-      privacyAccepted: z.unknown().optional().refine((v) => v === 'on' || v === 'true' || v === true, {
-        error: 'Du behöver intyga att du har läst integritetsmeddelandet.',
-      }),
+      // A transform, not a refine: zod 4 skips refinements of a missing optional key.
+      privacyAccepted: z
+        .unknown()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === 'on' || v === 'true' || v === true) return true
+          ctx.addIssue({ code: 'custom', message: 'Du behöver intyga att du har läst integritetsmeddelandet.' })
+          return z.NEVER
+        }),
     })
     .transform(({ privacyAccepted: _accepted, ...data }) => ({
       ...data,

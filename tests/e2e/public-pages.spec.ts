@@ -1,0 +1,81 @@
+// Every public page renders in Swedish, carries the contact footer, and has no axe violation.
+import { expect, expectNoAxeViolations, test } from './support/fixtures'
+
+const pages = [
+  { path: '/', heading: 'Mjölbybussen' },
+  { path: '/resor', heading: 'Alla resor' },
+  { path: '/resor/2024-boras', heading: 'Mjölbybussen 2024 – Borås' },
+  { path: '/resor/2023-mora', heading: 'Mjölbybussen 2023 – Mora' },
+  { path: '/resor/2022-gnosjo-hoganas', heading: 'Mjölbybussen 2022 – Gnosjö & Höganäs' },
+  { path: '/resor/2024-boras/anmalan', heading: 'Anmälan till Mjölbybussen 2024 – Borås' },
+  { path: '/resor/2023-mora/anmalan', heading: 'Anmälan till Mjölbybussen 2023 – Mora' },
+  { path: '/orter', heading: 'Orter vi har besökt' },
+  { path: '/orter/boras', heading: 'Borås' },
+  { path: '/orter/gnosjo', heading: 'Gnosjö' },
+  { path: '/orter/mora', heading: 'Mora' },
+  { path: '/orter/hoganas', heading: 'Höganäs' },
+  { path: '/integritet', heading: 'Så hanterar vi dina personuppgifter' },
+  { path: '/tillganglighet', heading: 'Tillgänglighet för Mjölbybussens webbplats' },
+]
+
+for (const { path, heading } of pages) {
+  test(`${path} renders with no axe violations`, async ({ page }) => {
+    const response = await page.goto(path)
+    expect(response?.status()).toBe(200)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+    await expect(page.getByRole('contentinfo').getByRole('heading', { name: 'Kontakt' })).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+}
+
+test('an unknown address gives a Swedish 404 with no axe violations', async ({ page }) => {
+  const response = await page.goto('/resor/finns-inte')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte')
+  await expectNoAxeViolations(page)
+})
+
+test('the home page features the current trip with its dates, seats and a signup call', async ({ page }) => {
+  await page.goto('/')
+  const current = page.getByRole('region', { name: 'Mjölbybussen 2024 – Borås' })
+  await expect(current).toContainText('17–18 oktober 2024')
+  await expect(current).toContainText(/\d+ platser kvar/)
+  await current.getByRole('link', { name: 'Anmäl dig' }).click()
+  await expect(page).toHaveURL(/\/resor\/2024-boras\/anmalan$/)
+  await page.goto('/')
+  const earlier = page.getByRole('region', { name: 'Tidigare resor' })
+  await expect(earlier.getByRole('link')).toHaveText(['2023: Mora', '2022: Gnosjö & Höganäs', 'Alla resor'])
+})
+
+test('trips are listed newest first and closed trips say so', async ({ page }) => {
+  await page.goto('/resor')
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
+    'Mjölbybussen 2024 – Borås',
+    'Mjölbybussen 2023 – Mora',
+    'Mjölbybussen 2022 – Gnosjö & Höganäs',
+  ])
+  await page.goto('/resor/2023-mora')
+  await expect(page.getByText('Anmälan stängd')).toBeVisible()
+  await expect(page.getByText('Programmet publiceras senare.')).toBeVisible()
+  await page.goto('/resor/2023-mora/anmalan')
+  await expect(page.getByText('Anmälan är stängd.')).toBeVisible()
+  await expect(page.getByLabel('Förnamn')).toHaveCount(0)
+})
+
+test('a host city links to the trips that went there', async ({ page }) => {
+  await page.goto('/orter/hoganas')
+  await expect(page.getByText('Skåne län')).toBeVisible()
+  await page.getByRole('link', { name: 'Mjölbybussen 2022 – Gnosjö & Höganäs' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mjölbybussen 2022 – Gnosjö & Höganäs')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+  for (const { path, heading } of pages) {
+    test(`${path} renders`, async ({ page }) => {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+    })
+  }
+})
