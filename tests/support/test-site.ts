@@ -40,22 +40,38 @@ export async function startTestSite(opts: {
   }
   const server = run(['start', '--port', String(opts.port), '--hostname', '127.0.0.1'])
   const url = `http://127.0.0.1:${opts.port}`
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(url, { method: 'HEAD' })
-      break
-    } catch {
-      if (i > 300) throw new Error('the site did not start within 60 s')
-      await new Promise((r) => setTimeout(r, 200))
+  const stopServer = async () => {
+    if (server.exitCode === null) {
+      server.kill('SIGTERM')
+      await new Promise((r) => server.once('exit', r))
     }
+  }
+  try {
+    await waitUntilAnswering(url, server)
+  } catch (err) {
+    await stopServer()
+    await database.stop()
+    throw err
   }
   return {
     url,
     databaseUrl: database.url,
     async stop() {
-      server.kill('SIGTERM')
-      await new Promise((r) => server.once('exit', r))
+      await stopServer()
       await database.stop()
     },
   }
+}
+
+async function waitUntilAnswering(url: string, server: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode})`)
+    try {
+      await fetch(url, { method: 'HEAD' })
+      return
+    } catch {
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  throw new Error('the site did not start within 60 s')
 }

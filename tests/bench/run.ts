@@ -1,0 +1,245 @@
+// Load benchmark (`npm run bench`, not part of `npm test`): the real site, built and started on a
+// fresh database, against a plain node:http server answering the same home page HTML. Measures
+// the cached home and trip pages and no-JavaScript signups, then checks that no signup was lost.
+// BENCH_CONNECTIONS (50), BENCH_SECONDS (10) and BENCH_PORT (3200) override the defaults.
+import { spawn, type ChildProcess } from 'node:child_process'
+import autocannon, { type Options, type Result } from 'autocannon'
+import { createPrismaClient, type Db } from '../../lib/db'
+import { startTestSite, type TestSite } from '../support/test-site'
+
+const PORT = envInt('BENCH_PORT', 3200)
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50)
+const SECONDS = envInt('BENCH_SECONDS', 10)
+const TRIP_PATH = '/resor/2024-boras'
+const SIGNUP_PATH = `${TRIP_PATH}/anmalan`
+// Every address the run signs up starts with this, to tell its registrations from the seed's.
+const EMAIL_PREFIX = `bench-${Date.now()}-`
+const PROBE_EMAIL = `${EMAIL_PREFIX}probe@example.se`
+const BOUNDARY = '----MjolbybussenBench7MA4YWxkTrZu0gW'
+// The baseline, in its own process as the site is: sharing the load generator's thread would
+// cost it about a third of its throughput. It answers every request with the HTML from stdin.
+const BASELINE_SERVER = `
+  import http from 'node:http'
+  const chunks = []
+  for await (const chunk of process.stdin) chunks.push(chunk)
+  const html = Buffer.concat(chunks)
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': html.length })
+    res.end(html)
+  })
+  server.listen(0, '127.0.0.1', () => console.log(server.address().port))`
+
+function envInt(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
+  return value
+}
+
+type Row = { name: string; result: Result }
+
+async function measure(name: string, options: Options): Promise<Row> {
+  console.log(`Measuring ${name}: ${CONNECTIONS} connections, ${SECONDS} s …`)
+  return { name, result: await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }) }
+}
+
+const ENTITIES: Record<string, string> = { quot: '"', '#x27': "'", '#39': "'", lt: '<', gt: '>', amp: '&' }
+function attr(tag: string, name: string): string | undefined {
+  const value = tag.match(new RegExp(`\\s${name}="([^"]*)"`, 'i'))?.[1]
+  return value?.replace(/&(quot|#x27|#39|lt|gt|amp);/g, (_, entity: string) => ENTITIES[entity]!)
+}
+
+/** The signup form's encoding and hidden inputs (the server action's id and bound arguments). */
+function parseSignupForm(html: string): { enctype: string | undefined; hidden: [string, string][] } {
+  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((f) => f.includes('name="$ACTION_'))
+  if (!form) throw new Error(`no server action form on ${SIGNUP_PATH}`)
+  const hidden = (form.match(/<input\b[^>]*>/g) ?? [])
+    .filter((tag) => attr(tag, 'type') === 'hidden')
+    .map((tag): [string, string] => [attr(tag, 'name') ?? '', attr(tag, 'value') ?? ''])
+  return { enctype: attr(form.match(/<form\b[^>]*>/)![0], 'enctype'), hidden }
+}
+
+/** A signup as a browser without JavaScript posts it: hidden inputs, filled fields, empty optional ones. */
+function signupBody(hidden: [string, string][], email: string): string {
+  const fields: [string, string][] = [
+    ...hidden,
+    ['firstName', 'Bänk'],
+    ['lastName', 'Testsson'],
+    ['email', email],
+    ['phone', '070-123 45 67'],
+    ['organisation', 'Lasttest AB'],
+    ['role', 'foretagare'],
+    ['dietaryNeeds', ''],
+    ['overnight', 'enkelrum'],
+    ['shareRoomWith', ''],
+    ['otherInfo', ''],
+    ['privacyAccepted', 'on'],
+    ['webbplats', ''], // the honeypot, empty as a person leaves it
+  ]
+  const part = ([name, value]: [string, string]) =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+  return fields.map(part).join('') + `--${BOUNDARY}--\r\n`
+}
+
+const isSuccess = (status: number, location: string | string[] | null | undefined) =>
+  status === 303 && typeof location === 'string' && /^(https?:\/\/[^/]+)?\/anmalan\/[^/?]+\?ny=1$/.test(location)
+
+/** Waits until the registration count stops changing: requests cut off at the end still finish. */
+async function settledCount(prisma: Db): Promise<number> {
+  let last = -1
+  for (let stable = 0, i = 0; stable < 3 && i < 120; i++) {
+    const count = await prisma.registration.count()
+    stable = count === last ? stable + 1 : 0
+    last = count
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return last
+}
+
+let site: TestSite | undefined
+let baseline: ChildProcess | undefined
+let prisma: Db | undefined
+
+async function startBaseline(html: Buffer): Promise<string> {
+  const args = ['--input-type=module', '-e', BASELINE_SERVER]
+  const server = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
+  baseline = server
+  server.stdin.end(html)
+  const port = await new Promise<string>((resolve, reject) => {
+    server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
+    server.once('exit', () => reject(new Error('the baseline server did not start')))
+  })
+  return `http://127.0.0.1:${port}`
+}
+
+async function main(): Promise<boolean> {
+  // LOG_LEVEL: the site logs a line per signup, which would bury the results (warnings still show).
+  const env = { RATE_LIMITS: 'off', LOG_LEVEL: 'warn' }
+  site = await startTestSite({ port: PORT, distDir: '.next-bench', label: 'bench', env })
+  prisma = createPrismaClient(site.databaseUrl, 2)
+  const url = site.url
+
+  // One signup first, to check that the form is posted the way the site accepts it. (It does not
+  // take x-www-form-urlencoded: that renders the page again, 200, and registers nobody.)
+  const { enctype, hidden } = parseSignupForm(await (await fetch(url + SIGNUP_PATH)).text())
+  if (enctype !== 'multipart/form-data') throw new Error(`the form posts as ${enctype}, not multipart/form-data`)
+  // Browsers send Origin with a form post; Next.js answers 500 to a server action from elsewhere.
+  const headers = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: url }
+  const before = await prisma.registration.count()
+  const body = signupBody(hidden, PROBE_EMAIL)
+  const probe = await fetch(url + SIGNUP_PATH, { method: 'POST', headers, body, redirect: 'manual' })
+  const location = probe.headers.get('location')
+  if (!isSuccess(probe.status, location) || (await prisma.registration.count()) !== before + 1) {
+    throw new Error(`the probe signup was not registered (HTTP ${probe.status}, location ${location})`)
+  }
+  // A signup regenerates the cached pages (and the trip page is only rendered on its first
+  // request): fetch each twice so that both are cached before timing.
+  for (const path of ['/', TRIP_PATH, '/', TRIP_PATH]) await (await fetch(url + path)).arrayBuffer()
+
+  const baselineUrl = await startBaseline(Buffer.from(await (await fetch(`${url}/`)).arrayBuffer()))
+  const rows = [await measure('node:http baseline', { url: baselineUrl })]
+  rows.push(await measure('GET / (cached)', { url: `${url}/` }))
+  rows.push(await measure(`GET ${TRIP_PATH}`, { url: url + TRIP_PATH }))
+
+  // Each connection keeps the address of its request in flight in its context, which autocannon
+  // hands to onResponse with that request's answer.
+  const unanswered = new Set<string>()
+  const succeeded = new Set<string>()
+  const failed = new Map<number, number>() // HTTP status → count, for every answer but the 303
+  let seq = 0
+  const storedBefore = await prisma.registration.count()
+  rows.push(
+    await measure('POST signup (no JS)', {
+      url,
+      requests: [
+        {
+          method: 'POST',
+          path: SIGNUP_PATH,
+          headers,
+          setupRequest: (request, context) => {
+            const email = `${EMAIL_PREFIX}${++seq}@example.se`
+            context.email = email
+            unanswered.add(email)
+            return { ...request, body: signupBody(hidden, email) }
+          },
+          onResponse: (status, _body, context, answer) => {
+            unanswered.delete(context.email as string)
+            if (isSuccess(status, answer.location ?? answer.Location)) succeeded.add(context.email as string)
+            else failed.set(status, (failed.get(status) ?? 0) + 1)
+          },
+        },
+      ],
+    }),
+  )
+
+  // Autocannon drops the requests in flight when the time is up, but the site finishes them.
+  const stored = (await settledCount(prisma)) - storedBefore
+  const where = { email: { startsWith: EMAIL_PREFIX, not: PROBE_EMAIL } }
+  const rowsStored = await prisma.registration.findMany({ where, select: { email: true } })
+  const storedEmails = new Set(rowsStored.map((r) => r.email))
+  const lost = [...succeeded].filter((e) => !storedEmails.has(e)).length
+  const cutOff = [...unanswered].filter((e) => storedEmails.has(e)).length
+  // Stored although the site answered with an error: the person would think it failed.
+  const unexplained = [...storedEmails].filter((e) => !succeeded.has(e) && !unanswered.has(e)).length
+  // However many come at once, the trip's lock must not confirm more people than it has seats.
+  const trip = await prisma.trip.findUniqueOrThrow({ where: { slug: '2024-boras' }, select: { id: true, seats: true } })
+  const confirmed = await prisma.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
+  const matches = stored === succeeded.size + cutOff
+  const ok = matches && lost === 0 && unexplained === 0 && confirmed <= trip.seats
+
+  const base = rows[0]!.result.requests.average
+  const errorAnswers = (r: Result) => r['1xx'] + r['4xx'] + r['5xx']
+  const line = (cells: (string | number)[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(24) : String(c).padStart(12))).join(' '))
+  console.log()
+  line(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx/3xx', 'vs baseline'])
+  for (const { name, result: r } of rows) {
+    const ratio = r.requests.average / base
+    const vs = `${ratio.toFixed(ratio < 0.1 ? 3 : 2)}x baseline`
+    line([name, r.requests.average.toFixed(1), r.latency.p50, r.latency.p99, r.errors, errorAnswers(r), vs])
+  }
+  const failedCount = [...failed.values()].reduce((a, b) => a + b, 0)
+  console.log(
+    `\nSignups: ${succeeded.size} succeeded (303 to /anmalan/<token>?ny=1), ${failedCount} failed` +
+      (failedCount ? ` (by status: ${JSON.stringify(Object.fromEntries(failed))})` : '') +
+      `, ${unanswered.size} unanswered (timed out, or cut off by the end of the run).` +
+      `\nStored: ${stored} registrations, for ${succeeded.size} succeeded + ${cutOff} unanswered: ` +
+      `${matches ? 'they match' : 'MISMATCH'}. Lost: ${lost}. Stored despite an error answer: ${unexplained}.` +
+      ` Confirmed: ${confirmed} of ${trip.seats} seats.` +
+      (ok ? ' No signup lost.' : ' FAIL: signups lost, stored unexplained, or overbooked.'),
+  )
+  const targets = rows.map(({ name, result: r }) => ({
+    ...{ name, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99 },
+    ...{ errors: r.errors, timeouts: r.timeouts, non2xx3xx: errorAnswers(r) },
+    vsBaseline: Number((r.requests.average / base).toFixed(4)),
+  }))
+  const signups = {
+    ...{ succeeded: succeeded.size, failed: Object.fromEntries(failed), unanswered: unanswered.size },
+    ...{ stored, lost, unexplained, confirmed, seats: trip.seats },
+  }
+  console.log(JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, targets, signups, ok }))
+  return ok
+}
+
+let cleanedUp: Promise<void> | undefined
+const cleanup = () =>
+  (cleanedUp ??= (async () => {
+    if (baseline && baseline.exitCode === null) {
+      baseline.kill()
+      await new Promise((r) => baseline!.once('exit', r))
+    }
+    await prisma?.$disconnect()
+    await site?.stop()
+  })())
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)))
+}
+
+let exitCode = 1
+try {
+  exitCode = (await main()) ? 0 : 1
+} catch (err) {
+  console.error(err)
+} finally {
+  await cleanup()
+}
+process.exit(exitCode)
