@@ -7,6 +7,12 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'ska vara en postgres://-adress, t.ex. postgres://user@127.0.0.1:5432/mjolbybussen')
 
+const seconds = (example: string) =>
+  z.coerce
+    .number({ error: `ska vara ett antal sekunder, t.ex. ${example}` })
+    .int({ error: `ska vara ett antal sekunder, t.ex. ${example}` })
+    .min(1, { error: 'ska vara minst 1' })
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'ska vara development, production eller test' }).default('development'),
   DATABASE_URL: postgresUrl.optional(),
@@ -29,6 +35,18 @@ const envSchema = z.object({
     .string()
     .regex(/@/, { error: 'ska vara en avsändaradress, t.ex. Mjölbybussen <mjolbybussen@mjolby.se>' })
     .default('Mjölbybussen <mjolbybussen@localhost>'),
+  // Delivery retries back off exponentially from this delay (30 s, 1 min, 2 min …), capped at
+  // EMAIL_RETRY_MAX_DELAY_SECONDS, so a message waits at most that long after SMTP is back.
+  EMAIL_RETRY_DELAY_SECONDS: seconds('30').default(30),
+  EMAIL_RETRY_MAX_DELAY_SECONDS: seconds('600').default(600),
+  // After this many failed attempts (about 1.5 days with the defaults) a message is marked failed.
+  EMAIL_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'ska vara ett antal försök, t.ex. 200' })
+    .int({ error: 'ska vara ett antal försök, t.ex. 200' })
+    .min(1, { error: 'ska vara minst 1' })
+    .default(200),
+  // "off" when the worker runs as its own process (npm run worker) instead of inside the app.
+  WORKER: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'ska vara debug, info, warn eller error' }).default('info'),
 })
 

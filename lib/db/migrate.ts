@@ -93,7 +93,8 @@ async function withEngine<T>(
     return await work(engine)
   } finally {
     engine.free()
-    await Promise.all(opened.map((adapter) => adapter.dispose()))
+    // (Disposing the shadow database's adapter can fail once the engine has dropped it.)
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()))
   }
 }
 
@@ -111,16 +112,38 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 /**
- * Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that takes the
- * committed migrations to the current schema; returns its folder, or null when nothing changed.
- * The diff is from the migrations folder, not a live database (see the stack notes).
+ * Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that takes the schema as
+ * of the last migration to the current schema; returns its folder, or null when nothing changed.
+ * Each migration folder keeps a copy of the schema it ends at, so the diff is between two schema
+ * files and needs no shadow database (which the embedded database, having one database, lacks).
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
-  const list = readMigrations()
+  const sql = await pendingSchemaChanges(databaseUrl)
+  if (!sql) return null
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
+  const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9_]/gi, '_')}`)
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, 'migration.sql'), sql)
+  fs.copyFileSync(schemaPath, path.join(dir, 'schema.prisma'))
+  const lockPath = path.join(migrationsDir, lockfileName)
+  if (!fs.existsSync(lockPath)) {
+    fs.writeFileSync(lockPath, '# Written by scripts/migrate.ts\nprovider = "postgresql"\n')
+  }
+  return dir
+}
+
+/** The SQL a new migration would hold: empty when the migrations already match the schema. */
+export async function pendingSchemaChanges(databaseUrl: string): Promise<string> {
   const schema = fs.readFileSync(schemaPath, 'utf8')
+  const last = readMigrations()
+    .migrationDirectories.map((d) => path.join(migrationsDir, d.path, 'schema.prisma'))
+    .filter((p) => fs.existsSync(p))
+    .at(-1)
   const result = await withEngine(databaseUrl, (engine) =>
     engine.diff({
-      from: list.migrationDirectories.length ? { tag: 'migrations', ...list } : { tag: 'empty' },
+      from: last
+        ? { tag: 'schemaDatamodel', files: [{ path: last, content: fs.readFileSync(last, 'utf8') }] }
+        : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: null,
@@ -128,14 +151,5 @@ export async function createMigration(databaseUrl: string, name: string): Promis
     }),
   )
   const sql = result.stdout ?? ''
-  if (!sql.trim() || /empty migration/i.test(sql)) return null
-  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
-  const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9_]/gi, '_')}`)
-  fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, 'migration.sql'), sql)
-  const lockPath = path.join(migrationsDir, lockfileName)
-  if (!fs.existsSync(lockPath)) {
-    fs.writeFileSync(lockPath, '# Written by scripts/migrate.ts\nprovider = "postgresql"\n')
-  }
-  return dir
+  return !sql.trim() || /empty migration/i.test(sql) ? '' : sql
 }

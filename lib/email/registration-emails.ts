@@ -1,10 +1,10 @@
-// The Swedish e-mails a signup sends: a confirmation, a waiting-list notice, or (for a second
-// signup with the same address) the link to the existing registration. Each has an HTML and a
-// plain-text part with the trip's essentials and the personal link.
-import { formatDateRange } from '../dates'
+// The Swedish e-mails a participant gets: what happened (confirmed, on the waiting list,
+// promoted, changed, cancelled, the link again, a reminder), the trip's essentials and the
+// personal link. Each is rendered to an HTML and a plain-text part by renderEmail.
+import { formatDateRange, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '../dates'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import type { SiteSettings } from '../settings/site-settings'
-import { esc } from './html'
+import { contactLines, renderEmail, type EmailContent } from './content'
 import type { OutgoingEmail } from './transport'
 
 export type EmailTrip = {
@@ -15,10 +15,21 @@ export type EmailTrip = {
   returnText: string | null
   accommodation: string | null
   hostCityNames: string[]
+  programme?: { startsAt: Date; endsAt: Date | null; title: string; place: string | null; participants: string | null }[]
 }
 
+export type RegistrationEmailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'changed'
+  | 'cancelled'
+  | 'link' // asked for with "Lost your link?"
+  | 'link-again' // a second signup with the same address
+  | 'reminder'
+
 export type RegistrationEmailInput = {
-  kind: 'confirmed' | 'waitlisted' | 'link-again'
+  kind: RegistrationEmailKind
   to: string
   firstName: string
   status: RegistrationStatus
@@ -28,37 +39,54 @@ export type RegistrationEmailInput = {
   contact: SiteSettings
 }
 
-function subjectFor(input: RegistrationEmailInput): string {
-  switch (input.kind) {
-    case 'confirmed':
-      return `Bekräftelse: du har en plats på ${input.trip.title}`
-    case 'waitlisted':
-      return `Du står på reservlistan till ${input.trip.title}`
-    case 'link-again':
-      return `Länk till din anmälan till ${input.trip.title}`
+const listFormat = new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' })
+
+function statusLine(input: RegistrationEmailInput): string {
+  if (input.status === 'CONFIRMED') return 'Du har en plats på resan.'
+  if (input.status === 'WAITLISTED') {
+    return `Du står på reservlistan${input.waitlistPosition ? `, på plats ${input.waitlistPosition}` : ''}.`
   }
+  return 'Din anmälan är avbokad.'
 }
 
-function leadFor(input: RegistrationEmailInput): string[] {
+function subjectAndLead(input: RegistrationEmailInput): [string, string[]] {
+  const t = input.trip.title
   const place = input.waitlistPosition ? ` Du har plats ${input.waitlistPosition} på reservlistan.` : ''
   switch (input.kind) {
     case 'confirmed':
-      return [`Tack för din anmälan! Du har en plats på ${input.trip.title}.`]
+      return [`Bekräftelse: du har en plats på ${t}`, [`Tack för din anmälan! Du har en plats på ${t}.`]]
     case 'waitlisted':
       return [
-        `Tack för din anmälan till ${input.trip.title}. Alla platser är bokade, så du står på reservlistan.${place}`,
-        'Om någon lämnar återbud får du en plats i tur och ordning, och då mejlar vi dig.',
+        `Du står på reservlistan till ${t}`,
+        [
+          `Tack för din anmälan till ${t}. Alla platser är bokade, så du står på reservlistan.${place}`,
+          'Om någon lämnar återbud får du en plats i tur och ordning, och då mejlar vi dig.',
+        ],
       ]
+    case 'promoted':
+      return [
+        `Du har fått en plats på ${t}`,
+        [`Goda nyheter: en plats har blivit ledig och den är din. Du har nu en plats på ${t}.`, 'Kan du inte åka längre? Avboka via länken nedan, så går platsen till nästa på reservlistan.'],
+      ]
+    case 'changed':
+      return [`Din anmälan till ${t} är ändrad`, ['Vi har sparat dina ändringar.', statusLine(input)]]
+    case 'cancelled':
+      return [`Din anmälan till ${t} är avbokad`, ['Du har avbokat din anmälan. Välkommen med en annan gång!']]
+    case 'link':
+      return [`Länk till din anmälan till ${t}`, ['Här är länken till din anmälan, som du bad om.', statusLine(input)]]
     case 'link-again':
       return [
-        `Någon (förhoppningsvis du) försökte anmäla den här e-postadressen till ${input.trip.title} igen. ` +
-          'Du är redan anmäld, så vi har inte gjort någon ny anmälan.',
-        input.status === 'CONFIRMED' ? 'Du har en plats på resan.' : `Du står på reservlistan.${place}`,
+        `Länk till din anmälan till ${t}`,
+        [
+          `Någon (förhoppningsvis du) försökte anmäla den här e-postadressen till ${t} igen. ` +
+            'Du är redan anmäld, så vi har inte gjort någon ny anmälan.',
+          input.status === 'CONFIRMED' ? 'Du har en plats på resan.' : `Du står på reservlistan.${place}`,
+        ],
       ]
+    case 'reminder':
+      return [`Snart dags: ${t}`, ['Snart är det dags för resan. Här är det viktigaste, och programmet.']]
   }
 }
-
-const listFormat = new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' })
 
 function essentials(trip: EmailTrip): [string, string][] {
   const rows: [string, string][] = []
@@ -70,49 +98,60 @@ function essentials(trip: EmailTrip): [string, string][] {
   return rows
 }
 
-function contactLines(c: SiteSettings): string[] {
-  return [c.organiserName, `Telefon: ${c.phone} (${c.phoneHours})`, `E-post: ${c.email}`, c.postalAddress]
+function programmeDays(trip: EmailTrip): EmailContent['programme'] {
+  const days = new Map<string, EmailContent['programme'][number]>()
+  for (const item of trip.programme ?? []) {
+    const key = stockholmDayKey(item.startsAt)
+    if (!days.has(key)) days.set(key, { heading: formatProgrammeDay(item.startsAt), items: [] })
+    const extra = [item.place && `plats: ${item.place}`, item.participants && `medverkar: ${item.participants}`].filter(Boolean)
+    days.get(key)!.items.push(`${formatTimeRange(item.startsAt, item.endsAt)} ${item.title}${extra.length ? ` (${extra.join(', ')})` : ''}`)
+  }
+  return [...days.values()]
 }
 
 export function registrationEmail(input: RegistrationEmailInput): OutgoingEmail {
-  const subject = subjectFor(input)
-  const lead = leadFor(input)
-  const facts = essentials(input.trip)
-  const contact = contactLines(input.contact)
-
-  const text = [
-    `Hej ${input.firstName}!`,
-    '',
-    ...lead.flatMap((p) => [p, '']),
-    ...facts.map(([k, v]) => `${k}: ${v}`),
-    '',
-    'Se, ändra eller avboka din anmälan här:',
-    input.manageUrl,
-    '',
-    'Frågor? Kontakta oss:',
-    ...contact,
-    '',
-    'Mjölbybussen – en resa mot framtidens möjligheter',
-  ].join('\n')
-
-  const html = `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>${esc(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1b1f23;line-height:1.5">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px">
-<p style="margin:0 0 8px;font-weight:bold;color:#0b4f6c">Mjölbybussen</p>
-<h1 style="font-size:22px;margin:0 0 16px">${esc(subject)}</h1>
-<p>Hej ${esc(input.firstName)}!</p>
-${lead.map((p) => `<p>${esc(p)}</p>`).join('\n')}
-${
-  facts.length
-    ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${facts
-        .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${esc(k)}</th><td style="padding:4px 0">${esc(v)}</td></tr>`)
-        .join('')}</table>`
-    : ''
+  const [subject, paragraphs] = subjectAndLead(input)
+  const rendered = renderEmail({
+    subject,
+    greeting: `Hej ${input.firstName}!`,
+    paragraphs,
+    facts: input.kind === 'cancelled' ? [] : essentials(input.trip),
+    programme: input.kind === 'reminder' ? programmeDays(input.trip) : [],
+    link:
+      input.kind === 'cancelled'
+        ? { url: input.manageUrl, label: 'Se din avbokade anmälan' }
+        : { url: input.manageUrl, label: 'Se, ändra eller avboka din anmälan' },
+    contact: contactLines(input.contact),
+  })
+  return { to: input.to, ...rendered }
 }
-<p><a href="${esc(input.manageUrl)}" style="color:#0b4f6c;font-weight:bold">Se, ändra eller avboka din anmälan</a></p>
-<p style="margin-top:24px;font-size:14px;color:#4a5560">Frågor? Kontakta oss:<br>${contact.map(esc).join('<br>')}</p>
-</div></body></html>`
 
-  return { to: input.to, subject, text, html }
+/** The short notice organisers get at their contact address when someone cancels. */
+export function cancellationNotice(input: {
+  contact: SiteSettings
+  tripTitle: string
+  registrationId: number
+  wasConfirmed: boolean
+  promotedRegistrationId: number | null
+}): OutgoingEmail {
+  const paragraphs = [
+    `Anmälan nr ${input.registrationId} till ${input.tripTitle} har avbokats av deltagaren.`,
+    input.wasConfirmed
+      ? input.promotedRegistrationId
+        ? `Platsen gick till anmälan nr ${input.promotedRegistrationId} från reservlistan, som har fått besked.`
+        : 'Platsen är ledig: ingen stod på reservlistan.'
+      : 'Personen stod på reservlistan.',
+  ]
+  return {
+    to: input.contact.email,
+    ...renderEmail({
+      subject: `Avbokning: ${input.tripTitle}`,
+      greeting: 'Hej!',
+      paragraphs,
+      facts: [],
+      programme: [],
+      link: null,
+      contact: contactLines(input.contact),
+    }),
+  }
 }

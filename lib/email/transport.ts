@@ -1,4 +1,4 @@
-// The one way the site sends e-mail. With SMTP_URL set, nodemailer delivers over SMTP; without
+// The one way the site hands an e-mail to the outside world (the outbox's worker calls it). With SMTP_URL set, nodemailer delivers over SMTP; without
 // it, each message is written as an .eml file under DATA_DIR/mail so that a local run shows it.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,6 +11,8 @@ export type OutgoingEmail = {
   subject: string
   text: string
   html: string
+  /** An iCalendar file for the trip, attached as invitation.ics. */
+  ics?: string | null
 }
 
 const smtpTransports = new Map<string, Transporter>()
@@ -32,10 +34,16 @@ function smtpTransport(url: string): Transporter {
 
 export async function sendEmail(email: OutgoingEmail): Promise<{ via: 'smtp' } | { via: 'file'; file: string }> {
   const { SMTP_URL, MAIL_FROM, mailDir } = env()
-  const message = { from: MAIL_FROM, ...email }
+  const { ics, ...content } = email
+  const message = {
+    from: MAIL_FROM,
+    ...content,
+    attachments: ics
+      ? [{ filename: 'mjolbybussen.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+      : [],
+  }
   if (SMTP_URL) {
-    const info = await smtpTransport(SMTP_URL).sendMail(message)
-    log.info('mail.sent', { messageId: info.messageId })
+    await smtpTransport(SMTP_URL).sendMail(message)
     return { via: 'smtp' }
   }
   files ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })

@@ -2,11 +2,12 @@
 // row: every signup for a trip waits its turn there, so the count of confirmed seats it reads is
 // final, the last seat cannot be sold twice, and two signups with one e-mail cannot both pass the
 // duplicate check. (READ COMMITTED is enough: each statement after the lock sees all earlier
-// signups, committed before the lock was released.)
+// signups, committed before the lock was released.) The e-mail it causes is written to the
+// outbox in the same transaction.
 import { db } from '../db'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { registrationState, type RegistrationState } from '../trips/availability'
-import { newLinkToken } from './links'
+import { createLink, queueRegistrationEmail } from './notifications'
 import type { SignupInput } from './schema'
 
 export type RegisterResult =
@@ -37,14 +38,14 @@ export async function registerParticipant(
       const state = registrationState(trip, now)
       if (!state.open) return { kind: 'closed', reason: state.reason } as const
 
-      const link = newLinkToken()
       const existing = await tx.registration.findFirst({
         where: { tripId, email: input.email, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
         select: { id: true },
       })
       if (existing) {
-        await tx.registrationLink.create({ data: { registrationId: existing.id, tokenHash: link.tokenHash } })
-        return { kind: 'already-registered', registrationId: existing.id, token: link.token } as const
+        const token = await createLink(tx, existing.id)
+        await queueRegistrationEmail(tx, existing.id, 'link-again', { token })
+        return { kind: 'already-registered', registrationId: existing.id, token } as const
       }
 
       if (input.boardingStopId !== null) {
@@ -55,20 +56,16 @@ export async function registerParticipant(
       const confirmed = await tx.registration.count({ where: { tripId, status: 'CONFIRMED' } })
       const status: RegistrationStatus = confirmed < trip.seats ? 'CONFIRMED' : 'WAITLISTED'
       const registration = await tx.registration.create({
-        data: {
-          ...input,
-          tripId,
-          status,
-          privacyAcceptedAt: now,
-          links: { create: { tokenHash: link.tokenHash } },
-        },
+        data: { ...input, tripId, status, privacyAcceptedAt: now },
         select: { id: true },
       })
+      const token = await createLink(tx, registration.id)
+      await queueRegistrationEmail(tx, registration.id, status === 'CONFIRMED' ? 'confirmed' : 'waitlisted', { token })
       const waitlistPosition =
         status === 'WAITLISTED'
           ? await tx.registration.count({ where: { tripId, status: 'WAITLISTED', id: { lte: registration.id } } })
           : null
-      return { kind: 'registered', registrationId: registration.id, status, waitlistPosition, token: link.token } as const
+      return { kind: 'registered', registrationId: registration.id, status, waitlistPosition, token } as const
     },
     // Under a burst of signups for one trip they queue on the lock; let them wait rather than fail.
     { maxWait: 60_000, timeout: 60_000 },

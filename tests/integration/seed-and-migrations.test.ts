@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { db } from '../../lib/db'
 import { DataDirInUseError, startEmbeddedPostgres } from '../../lib/db/embedded'
-import { applyMigrations } from '../../lib/db/migrate'
+import { applyMigrations, pendingSchemaChanges } from '../../lib/db/migrate'
 import { seedContent } from '../../lib/seed/seed'
 
 describe('seed', () => {
@@ -41,6 +41,10 @@ describe('seed', () => {
 describe('migrations', () => {
   it('are applied once: running them again applies nothing', async () => {
     expect(await applyMigrations(inject('databaseUrl'))).toEqual([])
+  })
+
+  it('match prisma/schema.prisma (no change is missing a migration)', async () => {
+    expect(await pendingSchemaChanges(inject('databaseUrl'))).toBe('')
   })
 })
 

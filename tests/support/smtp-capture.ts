@@ -15,6 +15,9 @@ export class SmtpCapture {
   private server?: SMTPServer
   private waiters: (() => void)[] = []
 
+  /** Recipients matching this are refused with a permanent error (550), as a real server does. */
+  rejectRecipients: RegExp | null = null
+
   /** @param mailboxDir if set, each message is also written there as an .eml file */
   constructor(private readonly mailboxDir?: string) {}
 
@@ -27,6 +30,14 @@ export class SmtpCapture {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.rejectRecipients?.test(address.address)) {
+          const err = new Error('5.1.1 Mailbox unavailable') as Error & { responseCode: number }
+          err.responseCode = 550
+          return callback(err)
+        }
+        callback()
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = []
         stream.on('data', (c: Buffer) => chunks.push(c))
@@ -58,6 +69,11 @@ export class SmtpCapture {
   }
 
   /** Waits until a message to `to` has arrived (or `timeoutMs` passes) and returns it. */
+  /** The messages received for one address. */
+  to(address: string): CapturedMail[] {
+    return this.messages.filter((m) => m.envelopeTo.includes(address))
+  }
+
   async waitFor(to: string, timeoutMs = 10_000): Promise<CapturedMail> {
     const deadline = Date.now() + timeoutMs
     for (;;) {

@@ -42,11 +42,13 @@ export async function openTestDatabase(label: string): Promise<TestDatabase> {
   }
 }
 
-/** Empties every table of the app (not the migrations table), resetting ids. */
+/** Empties every table of the app (not the migrations table), resetting ids, and the job queue. */
 export async function truncateAll(url: string) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
+    // A job left from an earlier test would otherwise deliver a new message with a reused id.
+    await client.query(`DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job; END IF; END $$`)
     const { rows } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     )

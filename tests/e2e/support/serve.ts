@@ -11,7 +11,7 @@ fs.rmSync(E2E_STATE_FILE, { force: true })
 const smtp = await new SmtpCapture(MAILBOX_DIR).start()
 const site = await startTestSite({
   port: E2E_PORT,
-  distDir: '.next-test',
+  distDir: process.env.E2E_DIST_DIR ?? '.next-test',
   label: 'e2e',
   env: { SMTP_URL: smtp.url, MAIL_FROM: 'Mjölbybussen <noreply@mjolbybussen.test>' },
   onDatabaseReady: (databaseUrl) => {

@@ -1,0 +1,51 @@
+// The job queue: pg-boss, on the same PostgreSQL as everything else, so jobs are as durable as
+// the data and several app instances and workers share one queue safely (jobs are fetched with
+// SKIP LOCKED: each goes to one worker). pg-boss 10 is the newest release that runs on Node 20.
+import PgBoss from 'pg-boss'
+import { env } from '../env'
+import { log } from '../log'
+
+export const JOBS = {
+  deliverEmail: 'email.deliver',
+  sendReminders: 'reminders.send',
+} as const
+
+export type DeliverEmailJob = { messageId: number }
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss>; started?: PgBoss }
+
+/** The process's pg-boss, started (its schema created or migrated on first use). */
+export function queue(): Promise<PgBoss> {
+  globalForBoss.boss ??= (async () => {
+    const { DATABASE_URL } = env()
+    if (!DATABASE_URL) throw new Error('DATABASE_URL saknas')
+    const boss = new PgBoss({ connectionString: DATABASE_URL, max: 4 })
+    boss.on('error', (err) => log.error('queue.error', { message: err.message }))
+    await boss.start()
+    // SMTP failures are retried by the outbox itself (capped backoff, lib/email/outbox.ts);
+    // pg-boss's retries cover the rest, such as the database being away mid-job.
+    await boss.createQueue(JOBS.deliverEmail, { name: JOBS.deliverEmail, retryLimit: 5, retryDelay: 10, retryBackoff: true })
+    await boss.createQueue(JOBS.sendReminders, { name: JOBS.sendReminders, retryLimit: 3, retryDelay: 60 })
+    globalForBoss.started = boss
+    return boss
+  })()
+  return globalForBoss.boss
+}
+
+/**
+ * The queue, which must already be started: jobs are queued inside database transactions, and
+ * starting pg-boss there would wait on its own connection while the transaction holds the only
+ * session of the embedded database. The app starts it in instrumentation.ts, scripts and tests
+ * with `await queue()`.
+ */
+export function startedQueue(): PgBoss {
+  if (!globalForBoss.started) throw new Error('the job queue is not started: call `await queue()` first')
+  return globalForBoss.started
+}
+
+export async function stopQueue() {
+  const boss = await globalForBoss.boss
+  globalForBoss.boss = undefined
+  globalForBoss.started = undefined
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 })
+}

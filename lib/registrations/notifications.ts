@@ -1,0 +1,75 @@
+// Writes the e-mail a change to a registration causes, inside the change's own transaction.
+// Every e-mail carries a fresh personal link (only its hash is kept, so an old one cannot be
+// looked up to be sent again), and confirmations carry the trip as a calendar file.
+import { cancellationNotice, registrationEmail, type RegistrationEmailKind } from '../email/registration-emails'
+import { enqueueEmail, type Tx } from '../email/outbox'
+import { tripCalendarEvent } from '../email/ics'
+import { env } from '../env'
+import { newLinkToken } from './links'
+
+export function manageUrl(token: string): string {
+  return `${env().publicUrl}/anmalan/${token}`
+}
+
+/** Creates a new personal link for the registration and returns its token. */
+export async function createLink(tx: Tx, registrationId: number): Promise<string> {
+  const link = newLinkToken()
+  await tx.registrationLink.create({ data: { registrationId, tokenHash: link.tokenHash } })
+  return link.token
+}
+
+export async function queueRegistrationEmail(
+  tx: Tx,
+  registrationId: number,
+  kind: RegistrationEmailKind,
+  options: { token?: string; dedupeKey?: string } = {},
+): Promise<number | null> {
+  const registration = await tx.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    include: {
+      trip: {
+        include: {
+          hostCities: { orderBy: { position: 'asc' }, include: { hostCity: { select: { name: true } } } },
+          programmeItems: { orderBy: { startsAt: 'asc' } },
+        },
+      },
+    },
+  })
+  const contact = await tx.siteSettings.findUniqueOrThrow({ where: { id: 1 } })
+  const waitlistPosition =
+    registration.status === 'WAITLISTED'
+      ? await tx.registration.count({ where: { tripId: registration.tripId, status: 'WAITLISTED', id: { lte: registration.id } } })
+      : null
+  const url = manageUrl(options.token ?? (await createLink(tx, registration.id)))
+  const trip = {
+    ...registration.trip,
+    hostCityNames: registration.trip.hostCities.map((h) => h.hostCity.name),
+    programme: registration.trip.programmeItems,
+  }
+  const email = registrationEmail({
+    kind,
+    to: registration.email,
+    firstName: registration.firstName,
+    status: registration.status,
+    waitlistPosition,
+    manageUrl: url,
+    trip,
+    contact,
+  })
+  const withCalendar = kind === 'confirmed' || kind === 'promoted'
+  return enqueueEmail(tx, {
+    ...email,
+    kind,
+    registrationId,
+    ics: withCalendar ? tripCalendarEvent(trip, registration.id, url) : null,
+    dedupeKey: options.dedupeKey,
+  })
+}
+
+export async function queueCancellationNotice(
+  tx: Tx,
+  input: { tripTitle: string; registrationId: number; wasConfirmed: boolean; promotedRegistrationId: number | null },
+) {
+  const contact = await tx.siteSettings.findUniqueOrThrow({ where: { id: 1 } })
+  return enqueueEmail(tx, { ...cancellationNotice({ contact, ...input }), kind: 'organiser-cancellation' })
+}
