@@ -9,6 +9,8 @@ const pages = [
   { path: '/resor/2022-gnosjo-hoganas', heading: 'Mjölbybussen 2022 – Gnosjö & Höganäs' },
   { path: '/resor/2024-boras/anmalan', heading: 'Anmälan till Mjölbybussen 2024 – Borås' },
   { path: '/resor/2023-mora/anmalan', heading: 'Anmälan till Mjölbybussen 2023 – Mora' },
+  { path: '/resor/2024-boras/lank', heading: 'Tappat länken till din anmälan?' },
+  { path: '/resor/2024-boras/lank/skickad', heading: 'Länken är på väg' },
   { path: '/orter', heading: 'Orter vi har besökt' },
   { path: '/orter/boras', heading: 'Borås' },
   { path: '/orter/gnosjo', heading: 'Gnosjö' },
@@ -72,6 +74,17 @@ test('a host city links to the trips that went there', async ({ page }) => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
+
+  test('"Lost your link?" answers the same for any address and checks the input', async ({ page }) => {
+    await page.goto('/resor/2024-boras')
+    await page.getByRole('link', { name: 'Tappat länken? Få en ny.' }).click()
+    await page.getByRole('button', { name: 'Skicka länken' }).click()
+    await expect(page.getByRole('alert')).toContainText('E-post: Fyll i e-post.')
+    await page.getByLabel('E-post', { exact: true }).fill('okand@example.se')
+    await page.getByRole('button', { name: 'Skicka länken' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Länken är på väg')
+  })
+
   for (const { path, heading } of pages) {
     test(`${path} renders`, async ({ page }) => {
       await page.goto(path)

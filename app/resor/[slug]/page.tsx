@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HostCityLinks } from '@/components/host-city-links'
 import { Paragraphs } from '@/components/paragraphs'
@@ -99,6 +100,12 @@ export default async function TripPageRoute({ params }: Props) {
         </ul>
       )}
       <p>Listan visar bara de deltagare som själva har valt att synas här.</p>
+
+      <h2>Redan anmäld?</h2>
+      <p>
+        I mejlet du fick när du anmälde dig finns en länk där du kan se, ändra eller avboka din anmälan.{' '}
+        <Link href={`/resor/${trip.slug}/lank`}>Tappat länken? Få en ny.</Link>
+      </p>
     </article>
   )
 }
