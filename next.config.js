@@ -10,10 +10,12 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // The personal link is in the URL: never send it on as a referrer, never index it.
+        // The personal link is in the URL: never send it to another site as a referrer (same-origin,
+        // not no-referrer: with no-referrer the browser posts forms with Origin: null, which Next.js
+        // refuses for server actions), and never index it.
         source: '/anmalan/:token*',
         headers: [
-          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
         ],
       },

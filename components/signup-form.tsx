@@ -1,12 +1,14 @@
 'use client'
 
-// The signup form. It works as a plain form post without JavaScript; with it, the same server
-// action runs without a page load, the button shows that it is sending, focus moves to the error
-// summary, and "Dela rum med" only shows when sharing a room.
+// The signup form, also used (mode 'edit', filled with the saved answers) to change a
+// registration from its personal link. It works as a plain form post without JavaScript; with it,
+// the same server action runs without a page load, the button shows that it is sending, focus
+// moves to the error summary, and "Dela rum med" only shows when sharing a room.
 import Link from 'next/link'
 import { useActionState, useEffect, useRef, useState } from 'react'
 import { useFormStatus } from 'react-dom'
 import type { SignupOutcome } from '@/lib/registrations/signup'
+import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS } from '@/lib/registrations/schema'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
@@ -38,15 +40,21 @@ export function SignupForm({
   action,
   hasOvernight,
   boardingStops,
-  goesToWaitlist,
+  goesToWaitlist = false,
+  mode = 'signup',
+  initialValues = {},
 }: {
   action: (state: SignupFormState, formData: FormData) => Promise<SignupFormState>
   hasOvernight: boolean
   boardingStops: { id: number; name: string }[]
-  goesToWaitlist: boolean
+  goesToWaitlist?: boolean
+  /** 'edit': the saved answers are changed; no privacy checkbox (it was accepted at signup). */
+  mode?: 'signup' | 'edit'
+  initialValues?: SignupValues
 }) {
   const [state, formAction] = useActionState(action, { kind: 'idle' })
-  const values = state.kind === 'invalid' ? state.values : {}
+  const editing = mode === 'edit'
+  const values = state.kind === 'invalid' ? state.values : initialValues
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
   const summaryRef = useRef<HTMLDivElement>(null)
   const [overnight, setOvernight] = useState(values.overnight)
@@ -90,7 +98,7 @@ export function SignupForm({
       )}
       <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />
 
-      <p>Alla fält måste fyllas i, utom de som är märkta som frivilliga.</p>
+      <p>{editing ? 'Ändra det som behövs och spara. ' : ''}Alla fält måste fyllas i, utom de som är märkta som frivilliga.</p>
 
       <TextField name="firstName" label="Förnamn" autoComplete="given-name" required defaultValue={values.firstName} error={errors.firstName} />
       <TextField name="lastName" label="Efternamn" autoComplete="family-name" required defaultValue={values.lastName} error={errors.lastName} />
@@ -169,32 +177,40 @@ export function SignupForm({
         label="Visa mitt namn och min organisation i listan över deltagare"
         defaultChecked={values.showInParticipantList === 'on'}
       />
-      <Checkbox
-        name="privacyAccepted"
-        required
-        label={
-          <>
-            Jag har läst <Link href="/integritet">integritetsmeddelandet</Link>
-          </>
-        }
-        defaultChecked={values.privacyAccepted === 'on'}
-        error={errors.privacyAccepted}
-      />
-      <div className="honeypot" aria-hidden="true">
-        <label htmlFor="webbplats">Lämna det här fältet tomt</label>
-        <input id="webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      {!editing && (
+        <Checkbox
+          name="privacyAccepted"
+          required
+          label={
+            <>
+              Jag har läst <Link href="/integritet">integritetsmeddelandet</Link>
+            </>
+          }
+          defaultChecked={values.privacyAccepted === 'on'}
+          error={errors.privacyAccepted}
+        />
+      )}
+      {!editing && (
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="webbplats">Lämna det här fältet tomt</label>
+          <input id="webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+      )}
       {goesToWaitlist && <p>Resan är fullbokad: du hamnar på reservlistan när du skickar anmälan.</p>}
-      <SubmitButton label={goesToWaitlist ? 'Anmäl mig till reservlistan' : 'Skicka anmälan'} />
+      {editing ? (
+        <SubmitButton label="Spara ändringar" pendingLabel="Sparar ändringarna …" />
+      ) : (
+        <SubmitButton label={goesToWaitlist ? 'Anmäl mig till reservlistan' : 'Skicka anmälan'} pendingLabel="Skickar anmälan …" />
+      )}
     </form>
   )
 }
 
-function SubmitButton({ label }: { label: string }) {
+function SubmitButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const { pending } = useFormStatus()
   return (
     <button type="submit" className="button" aria-disabled={pending} onClick={(e) => pending && e.preventDefault()}>
-      {pending ? 'Skickar anmälan …' : label}
+      {pending ? pendingLabel : label}
     </button>
   )
 }

@@ -5,6 +5,8 @@ import { PrismaClient } from './generated/prisma/client'
 import { env } from './env'
 
 export type Db = PrismaClient
+/** A Prisma interactive transaction (or the client itself, where a function can take either). */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   return new PrismaClient({

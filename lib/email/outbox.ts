@@ -2,15 +2,13 @@
 // it, together with its delivery job, so a committed change always has its e-mail on the way and
 // a rolled-back one never does. The worker delivers each row: an SMTP outage delays mail (retries
 // with capped exponential backoff) but loses none, and a row that is SENT is never sent again.
-import type { PrismaClient } from '../generated/prisma/client'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { env } from '../env'
 import { JOBS, startedQueue, type DeliverEmailJob } from '../jobs/queue'
 import { log } from '../log'
 import { sendEmail } from './transport'
 
-/** A Prisma interactive transaction. */
-export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+export type { Tx }
 
 export type QueuedEmail = {
   kind: string

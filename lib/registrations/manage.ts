@@ -1,7 +1,8 @@
 // Finding a registration from the personal link in its e-mails.
 import { db } from '../db'
 import { hashLinkToken, isWellFormedToken } from './links'
-import { waitlistPositionOf } from './signup'
+import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, type SignupValues } from './schema'
+import { waitlistPositionOf } from './waitlist'
 
 export async function findRegistrationByToken(token: string) {
   if (!isWellFormedToken(token)) return null
@@ -9,13 +10,45 @@ export async function findRegistrationByToken(token: string) {
     where: { tokenHash: hashLinkToken(token) },
     include: {
       registration: {
-        include: { trip: { select: { id: true, slug: true, title: true, startDate: true, endDate: true, hasOvernight: true } }, boardingStop: true },
+        include: {
+          trip: {
+            select: {
+              id: true,
+              slug: true,
+              title: true,
+              startDate: true,
+              endDate: true,
+              hasOvernight: true,
+              changesAllowedUntil: true,
+              boardingStops: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
+            },
+          },
+          boardingStop: true,
+        },
       },
     },
   })
   if (!link) return null
   const r = link.registration
-  return { ...r, waitlistPosition: await waitlistPositionOf(r.tripId, r.id, r.status) }
+  return { ...r, waitlistPosition: await waitlistPositionOf(r) }
 }
 
 export type RegistrationView = NonNullable<Awaited<ReturnType<typeof findRegistrationByToken>>>
+
+/** The saved answers as the form's text values, to fill the edit form. */
+export function registrationFormValues(r: RegistrationView): SignupValues {
+  return {
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    phone: r.phone,
+    organisation: r.organisation,
+    role: ROLE_OPTIONS.find((o) => o.role === r.role)?.value,
+    dietaryNeeds: r.dietaryNeeds ?? '',
+    overnight: r.overnight ? OVERNIGHT_OPTIONS.find((o) => o.overnight === r.overnight)?.value : undefined,
+    shareRoomWith: r.shareRoomWith ?? '',
+    boardingStopId: r.boardingStopId === null ? undefined : String(r.boardingStopId),
+    otherInfo: r.otherInfo ?? '',
+    showInParticipantList: r.showInParticipantList ? 'on' : undefined,
+  }
+}

@@ -2,10 +2,12 @@
 // Every e-mail carries a fresh personal link (only its hash is kept, so an old one cannot be
 // looked up to be sent again), and confirmations carry the trip as a calendar file.
 import { cancellationNotice, registrationEmail, type RegistrationEmailKind } from '../email/registration-emails'
-import { enqueueEmail, type Tx } from '../email/outbox'
+import type { Tx } from '../db'
+import { enqueueEmail } from '../email/outbox'
 import { tripCalendarEvent } from '../email/ics'
 import { env } from '../env'
 import { newLinkToken } from './links'
+import { waitlistPositionOf } from './waitlist'
 
 export function manageUrl(token: string): string {
   return `${env().publicUrl}/anmalan/${token}`
@@ -36,10 +38,7 @@ export async function queueRegistrationEmail(
     },
   })
   const contact = await tx.siteSettings.findUniqueOrThrow({ where: { id: 1 } })
-  const waitlistPosition =
-    registration.status === 'WAITLISTED'
-      ? await tx.registration.count({ where: { tripId: registration.tripId, status: 'WAITLISTED', id: { lte: registration.id } } })
-      : null
+  const waitlistPosition = await waitlistPositionOf(registration, tx)
   const url = manageUrl(options.token ?? (await createLink(tx, registration.id)))
   const trip = {
     ...registration.trip,

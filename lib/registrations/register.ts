@@ -8,6 +8,7 @@ import { db } from '../db'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { registrationState, type RegistrationState } from '../trips/availability'
 import { createLink, queueRegistrationEmail } from './notifications'
+import { waitlistPositionOf } from './waitlist'
 import type { SignupInput } from './schema'
 
 export type RegisterResult =
@@ -61,10 +62,7 @@ export async function registerParticipant(
       })
       const token = await createLink(tx, registration.id)
       await queueRegistrationEmail(tx, registration.id, status === 'CONFIRMED' ? 'confirmed' : 'waitlisted', { token })
-      const waitlistPosition =
-        status === 'WAITLISTED'
-          ? await tx.registration.count({ where: { tripId, status: 'WAITLISTED', id: { lte: registration.id } } })
-          : null
+      const waitlistPosition = await waitlistPositionOf({ id: registration.id, tripId, status }, tx)
       return { kind: 'registered', registrationId: registration.id, status, waitlistPosition, token } as const
     },
     // Under a burst of signups for one trip they queue on the lock; let them wait rather than fail.

@@ -1,9 +1,7 @@
 // The whole signup as the form sees it: drop bots, read the form against the trip's choices,
 // register (which queues the e-mail). The server action is a thin shell over this.
 import { log } from '../log'
-import { db } from '../db'
 import { getSignupTrip } from '../trips/queries'
-import type { RegistrationStatus } from '../generated/prisma/enums'
 import { registerParticipant, type RegisterResult } from './register'
 import { parseSignup, type SignupField, type SignupValues } from './schema'
 
@@ -43,9 +41,4 @@ export async function submitSignup(slug: string, raw: Record<string, unknown>): 
     default:
       return result
   }
-}
-
-export async function waitlistPositionOf(tripId: number, registrationId: number, status: RegistrationStatus) {
-  if (status !== 'WAITLISTED') return null
-  return db().registration.count({ where: { tripId, status: 'WAITLISTED', id: { lte: registrationId } } })
 }

@@ -1,4 +1,5 @@
 // Every public page renders in Swedish, carries the contact footer, and has no axe violation.
+import { formatDateRange } from '../../lib/dates'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 const pages = [
@@ -38,25 +39,29 @@ test('an unknown address gives a Swedish 404 with no axe violations', async ({ p
   await expectNoAxeViolations(page)
 })
 
-test('the home page features the current trip with its dates, seats and a signup call', async ({ page }) => {
+// Other tests add trips of their own (dated 2027) while this runs, and the cached home page
+// catches up with trips added straight to the database within a minute, so the featured trip
+// is read off the page and checked against the database.
+test('the home page features a trip with its dates, seats and a signup call', async ({ page, db }) => {
   await page.goto('/')
-  const current = page.getByRole('region', { name: 'Mjölbybussen 2024 – Borås' })
-  await expect(current).toContainText('17–18 oktober 2024')
-  await expect(current).toContainText(/\d+ platser kvar/)
-  await current.getByRole('link', { name: 'Anmäl dig' }).click()
-  await expect(page).toHaveURL(/\/resor\/2024-boras\/anmalan$/)
+  const current = page.locator('section.card--featured')
+  const trip = await db.trip.findFirstOrThrow({ where: { title: (await current.getByRole('heading', { level: 2 }).textContent())! } })
+  await expect(page.getByRole('region', { name: trip.title })).toContainText(formatDateRange(trip.startDate!, trip.endDate))
+  await expect(current).toContainText(/\d+ platser? kvar|Fullbokad/)
+  await current.getByRole('link', { name: /Anmäl dig|Ställ dig på reservlistan/ }).click()
+  await expect(page).toHaveURL(new RegExp(`/resor/${trip.slug}/anmalan$`))
   await page.goto('/')
   const earlier = page.getByRole('region', { name: 'Tidigare resor' })
-  await expect(earlier.getByRole('link')).toHaveText(['2023: Mora', '2022: Gnosjö & Höganäs', 'Alla resor'])
+  for (const name of ['2023: Mora', '2022: Gnosjö & Höganäs', 'Alla resor']) {
+    await expect(earlier.getByRole('link', { name, exact: true })).toBeVisible()
+  }
 })
 
 test('trips are listed newest first and closed trips say so', async ({ page }) => {
+  const seeded = ['Mjölbybussen 2024 – Borås', 'Mjölbybussen 2023 – Mora', 'Mjölbybussen 2022 – Gnosjö & Höganäs']
   await page.goto('/resor')
-  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
-    'Mjölbybussen 2024 – Borås',
-    'Mjölbybussen 2023 – Mora',
-    'Mjölbybussen 2022 – Gnosjö & Höganäs',
-  ])
+  const headings = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents()
+  expect(headings.filter((h) => seeded.includes(h))).toEqual(seeded)
   await page.goto('/resor/2023-mora')
   await expect(page.getByText('Anmälan stängd')).toBeVisible()
   await expect(page.getByText('Programmet publiceras senare.')).toBeVisible()

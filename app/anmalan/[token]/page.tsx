@@ -1,13 +1,25 @@
+// A registration's own page, reached by the personal link in every e-mail (and the receipt right
+// after signup, with ?ny=1). It shows the status and the answers; until the change deadline the
+// answers are an edit form, and an active registration can be cancelled (on /avboka).
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatDateRange } from '@/lib/dates'
-import { findRegistrationByToken } from '@/lib/registrations/manage'
+import { SignupForm } from '@/components/signup-form'
+import { formatDateRange, formatDateTime } from '@/lib/dates'
+import { findRegistrationByToken, registrationFormValues, type RegistrationView } from '@/lib/registrations/manage'
 import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import { changesAllowed } from '@/lib/registrations/update'
+import { updateAnswers } from './actions'
 
-export const metadata: Metadata = { title: 'Din anmälan', robots: { index: false, follow: false } }
+export const metadata: Metadata = {
+  title: 'Din anmälan',
+  robots: { index: false, follow: false },
+}
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ ny?: string }> }
+type Props = {
+  params: Promise<{ token: string }>
+  searchParams: Promise<{ ny?: string; sparad?: string; avbokad?: string }>
+}
 
 const STATUS_TEXT = {
   CONFIRMED: 'Bekräftad: du har en plats på resan.',
@@ -16,11 +28,13 @@ const STATUS_TEXT = {
 } as const
 
 export default async function RegistrationPage({ params, searchParams }: Props) {
-  const [{ token }, { ny }] = await Promise.all([params, searchParams])
+  const [{ token }, query] = await Promise.all([params, searchParams])
   const registration = await findRegistrationByToken(token)
   if (!registration) notFound()
   const { trip } = registration
-  const isNew = ny === '1'
+  const isNew = query.ny === '1'
+  const active = registration.status !== 'CANCELLED'
+  const editable = active && changesAllowed(trip)
   return (
     <div className="prose">
       <h1>{isNew ? 'Tack för din anmälan!' : 'Din anmälan'}</h1>
@@ -40,51 +54,108 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           )}
         </p>
         {isNew && <p>Vi har skickat en bekräftelse till {registration.email}.</p>}
+        {query.sparad === '1' && active && <p>Dina ändringar är sparade. Vi har skickat en bekräftelse till {registration.email}.</p>}
+        {query.avbokad === '1' && !active && <p>Din anmälan är avbokad. Vi har skickat en bekräftelse till {registration.email}.</p>}
       </div>
 
-      <h2>Dina uppgifter</h2>
-      <dl className="facts">
-        <dt>Namn</dt>
-        <dd>
-          {registration.firstName} {registration.lastName}
-        </dd>
-        <dt>E-post</dt>
-        <dd>{registration.email}</dd>
-        <dt>Mobilnummer</dt>
-        <dd>{registration.phone}</dd>
-        <dt>Organisation</dt>
-        <dd>{registration.organisation}</dd>
-        <dt>Roll</dt>
-        <dd>{roleLabel(registration.role)}</dd>
-        <dt>Specialkost eller allergier</dt>
-        <dd>{registration.dietaryNeeds ?? 'Inga'}</dd>
-        {registration.overnight && (
-          <>
-            <dt>Övernattning</dt>
-            <dd>
-              {overnightLabel(registration.overnight)}
-              {registration.shareRoomWith && <>, med {registration.shareRoomWith}</>}
-            </dd>
-          </>
-        )}
-        {registration.boardingStop && (
-          <>
-            <dt>Påstigning</dt>
-            <dd>{registration.boardingStop.name}</dd>
-          </>
-        )}
-        <dt>Övrigt</dt>
-        <dd>{registration.otherInfo ?? '–'}</dd>
-        <dt>Syns i deltagarlistan</dt>
-        <dd>{registration.showInParticipantList ? 'Ja' : 'Nej'}</dd>
-      </dl>
-      <p>
-        Spara mejlet med länken hit: den är din personliga väg till anmälan. Vill du ändra något eller lämna återbud,
-        kontakta arrangörerna (se längst ner på sidan).
-      </p>
+      {isNew ? (
+        <>
+          <h2>Dina uppgifter</h2>
+          <Answers registration={registration} />
+          <p>
+            Spara mejlet med länken hit: den är din personliga väg till anmälan. Där kan du ändra dina uppgifter eller
+            lämna återbud.
+          </p>
+          <p>
+            <Link href={`/anmalan/${token}`}>Ändra eller avboka din anmälan</Link>
+          </p>
+        </>
+      ) : editable ? (
+        <>
+          <h2>Dina uppgifter</h2>
+          {trip.changesAllowedUntil && <p>Du kan ändra dina uppgifter till och med {formatDateTime(trip.changesAllowedUntil)}.</p>}
+          <SignupForm
+            key={registration.updatedAt.toISOString()}
+            mode="edit"
+            action={updateAnswers.bind(null, token)}
+            hasOvernight={trip.hasOvernight}
+            boardingStops={trip.boardingStops}
+            initialValues={registrationFormValues(registration)}
+          />
+        </>
+      ) : (
+        <>
+          <h2>Dina uppgifter</h2>
+          <Answers registration={registration} />
+          {active && (
+            <p>
+              Det går inte längre att ändra uppgifterna här, eftersom boende och mat är bokade. Behöver du ändra något?
+              Kontakta arrangörerna, se kontaktuppgifterna längst ner på sidan.
+            </p>
+          )}
+        </>
+      )}
+
+      {active && !isNew && (
+        <>
+          <h2>Avboka</h2>
+          <p>
+            Kan du inte följa med? Avboka så snart du vet det
+            {registration.status === 'CONFIRMED' ? ', så går din plats till nästa på reservlistan' : ''}.
+          </p>
+          <p>
+            <Link href={`/anmalan/${token}/avboka`}>Avboka min anmälan</Link>
+          </p>
+        </>
+      )}
+      {!active && (
+        <p>
+          Din anmälan är avbokad. Vill du följa med ändå? Du kan anmäla dig igen på resans sida så länge anmälan är öppen.
+        </p>
+      )}
       <p>
         <Link href={`/resor/${trip.slug}`}>Till resans sida</Link>
       </p>
     </div>
+  )
+}
+
+function Answers({ registration }: { registration: RegistrationView }) {
+  return (
+    <dl className="facts">
+      <dt>Namn</dt>
+      <dd>
+        {registration.firstName} {registration.lastName}
+      </dd>
+      <dt>E-post</dt>
+      <dd>{registration.email}</dd>
+      <dt>Mobilnummer</dt>
+      <dd>{registration.phone}</dd>
+      <dt>Organisation</dt>
+      <dd>{registration.organisation}</dd>
+      <dt>Roll</dt>
+      <dd>{roleLabel(registration.role)}</dd>
+      <dt>Specialkost eller allergier</dt>
+      <dd>{registration.dietaryNeeds ?? 'Inga'}</dd>
+      {registration.overnight && (
+        <>
+          <dt>Övernattning</dt>
+          <dd>
+            {overnightLabel(registration.overnight)}
+            {registration.shareRoomWith && <>, med {registration.shareRoomWith}</>}
+          </dd>
+        </>
+      )}
+      {registration.boardingStop && (
+        <>
+          <dt>Påstigning</dt>
+          <dd>{registration.boardingStop.name}</dd>
+        </>
+      )}
+      <dt>Övrigt</dt>
+      <dd>{registration.otherInfo ?? '–'}</dd>
+      <dt>Syns i deltagarlistan</dt>
+      <dd>{registration.showInParticipantList ? 'Ja' : 'Nej'}</dd>
+    </dl>
   )
 }

@@ -1,0 +1,105 @@
+// A participant cancelling from their personal link. Everything happens in one transaction that
+// first locks the trip's row (as signups do, see register.ts): the seat that is freed goes to the
+// first person on the waiting list in the same transaction, so a signup or another cancellation
+// running at the same moment can neither take the seat twice nor leave it empty while people wait.
+// The e-mails it causes are written to the outbox in the same transaction.
+import { db } from '../db'
+import { hashLinkToken, isWellFormedToken } from './links'
+import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
+
+export type CancelResult =
+  | { kind: 'cancelled'; registrationId: number; promotedRegistrationId: number | null; erased: boolean }
+  | { kind: 'not-found' }
+  | { kind: 'already-cancelled' }
+
+export async function cancelRegistration(
+  token: string,
+  { erase }: { erase: boolean },
+  now: Date = new Date(),
+): Promise<CancelResult> {
+  if (!isWellFormedToken(token)) return { kind: 'not-found' }
+  const tokenHash = hashLinkToken(token)
+  return db().$transaction(
+    async (tx) => {
+      // Finds the trip through the link and locks it in one statement.
+      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; registrationId: number }[]>`
+        SELECT t.id, t.seats, t.title, r.id AS "registrationId"
+        FROM "RegistrationLink" l
+        JOIN "Registration" r ON r.id = l."registrationId"
+        JOIN "Trip" t ON t.id = r."tripId"
+        WHERE l."tokenHash" = ${tokenHash}
+        FOR UPDATE OF t`
+      if (!locked) return { kind: 'not-found' } as const
+
+      // Read after the lock: a cancellation that committed while we waited is seen.
+      const registration = await tx.registration.findUnique({
+        where: { id: locked.registrationId },
+        select: { id: true, status: true },
+      })
+      if (!registration) return { kind: 'not-found' } as const
+      if (registration.status === 'CANCELLED') return { kind: 'already-cancelled' } as const
+
+      const wasConfirmed = registration.status === 'CONFIRMED'
+      await tx.registration.update({
+        where: { id: registration.id },
+        data: { status: 'CANCELLED', cancelledAt: now },
+      })
+
+      let promotedRegistrationId: number | null = null
+      if (wasConfirmed) {
+        const confirmed = await tx.registration.count({ where: { tripId: locked.id, status: 'CONFIRMED' } })
+        // (Fewer seats than confirmed people, after organisers lowered the count: promote nobody.)
+        if (confirmed < locked.seats) {
+          const next = await tx.registration.findFirst({
+            where: { tripId: locked.id, status: 'WAITLISTED' },
+            orderBy: { id: 'asc' },
+            select: { id: true },
+          })
+          if (next) {
+            await tx.registration.update({ where: { id: next.id }, data: { status: 'CONFIRMED' } })
+            await queueRegistrationEmail(tx, next.id, 'promoted')
+            promotedRegistrationId = next.id
+          }
+        }
+      }
+
+      if (!erase) await queueRegistrationEmail(tx, registration.id, 'cancelled')
+      await queueCancellationNotice(tx, {
+        tripTitle: locked.title,
+        registrationId: registration.id,
+        wasConfirmed,
+        promotedRegistrationId,
+      })
+
+      if (erase) {
+        // The row stays (cancelled) so that the trip's counts stay right; nothing personal is left.
+        await tx.registration.update({
+          where: { id: registration.id },
+          data: {
+            firstName: 'Borttagen',
+            lastName: '',
+            email: `borttagen-${registration.id}@invalid`,
+            phone: '',
+            organisation: '',
+            dietaryNeeds: null,
+            otherInfo: null,
+            shareRoomWith: null,
+            showInParticipantList: false,
+            anonymisedAt: now,
+          },
+        })
+        await tx.registrationLink.deleteMany({ where: { registrationId: registration.id } })
+        // Unsent e-mail to the person goes (its delivery job then finds no row and skips); sent
+        // e-mail is kept as a record for the organisers, without the address or the text.
+        await tx.outboxMessage.deleteMany({ where: { registrationId: registration.id, status: { in: ['QUEUED', 'FAILED'] } } })
+        await tx.outboxMessage.updateMany({
+          where: { registrationId: registration.id, status: 'SENT' },
+          data: { toAddress: `borttagen-${registration.id}@invalid`, textBody: '', htmlBody: '', icsAttachment: null },
+        })
+      }
+
+      return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase } as const
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  )
+}
