@@ -54,20 +54,30 @@ type Claimed = {
 }
 
 // A row left SENDING this long ago belongs to a worker that died mid-send: it may be retried.
-const STALE_SENDING = "interval '5 minutes'"
+const STALE_SENDING_MINUTES = 5
+
+/** Thrown when a message is being sent by another worker right now: its job is tried again later. */
+class MessageBusy extends Error {}
 
 /**
  * Delivers one outbox message. Claiming the row (QUEUED → SENDING) is one conditional update, so
- * of two workers that get the same message only one sends it, and a SENT row is left alone.
+ * of two workers that get the same message only one sends it, and a SENT row is left alone. The
+ * claim's attempt number goes into every later write, so a worker whose claim went stale (and
+ * was taken over) cannot overwrite the newer outcome.
  */
 export async function deliverOutboxMessage(messageId: number): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
-  const [message] = await db().$queryRawUnsafe<Claimed[]>(
-    `UPDATE "OutboxMessage" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
-     WHERE id = $1 AND (status = 'QUEUED' OR (status = 'SENDING' AND "updatedAt" < now() - ${STALE_SENDING}))
-     RETURNING id, "toAddress", subject, "textBody", "htmlBody", "icsAttachment", attempts`,
-    messageId,
-  )
-  if (!message) return 'skipped'
+  const [message] = await db().$queryRaw<Claimed[]>`
+    UPDATE "OutboxMessage" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+    WHERE id = ${messageId}
+      AND (status = 'QUEUED' OR (status = 'SENDING' AND "updatedAt" < now() - make_interval(mins => ${STALE_SENDING_MINUTES})))
+    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "icsAttachment", attempts`
+  if (!message) {
+    const row = await db().outboxMessage.findUnique({ where: { id: messageId }, select: { status: true } })
+    // Being sent elsewhere: fail this job so pg-boss tries again (and the sweeper, at worst).
+    if (row?.status === 'SENDING') throw new MessageBusy(`message ${messageId} is being sent`)
+    return 'skipped' // sent, failed for good, or erased
+  }
+  const mine = { id: message.id, status: 'SENDING' as const, attempts: message.attempts }
 
   try {
     await sendEmail({
@@ -78,24 +88,54 @@ export async function deliverOutboxMessage(messageId: number): Promise<'sent' | 
       ics: message.icsAttachment,
     })
   } catch (err) {
-    const { code, responseCode, response } = err as { code?: string; responseCode?: number; response?: string }
-    // An SMTP 5xx answer is final (no such mailbox, refused); anything else may pass later.
-    const permanent = typeof responseCode === 'number' && responseCode >= 500
+    const { code, responseCode, response, command } = err as {
+      code?: string
+      responseCode?: number
+      response?: string
+      command?: string
+    }
+    // Final only when the server refuses the recipient (no such mailbox). Anything else, a wrong
+    // SMTP password (535) included, may pass later.
+    const permanent = typeof responseCode === 'number' && responseCode >= 500 && (code === 'EENVELOPE' || /RCPT/i.test(command ?? ''))
     const { EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAY_SECONDS, EMAIL_RETRY_MAX_DELAY_SECONDS } = env()
     const giveUp = permanent || message.attempts >= EMAIL_MAX_ATTEMPTS
     const reason = (responseCode ? `${responseCode} ${response ?? ''}` : (code ?? String(err))).slice(0, 500)
-    await db().outboxMessage.update({
-      where: { id: message.id },
-      data: { status: giveUp ? 'FAILED' : 'QUEUED', lastError: reason },
+    const delay = Math.min(EMAIL_RETRY_DELAY_SECONDS * 2 ** (message.attempts - 1), EMAIL_RETRY_MAX_DELAY_SECONDS)
+    // The new state and the next attempt's job commit together: never a queued row without a job.
+    await db().$transaction(async (tx) => {
+      const { count } = await tx.outboxMessage.updateMany({
+        where: mine,
+        data: { status: giveUp ? 'FAILED' : 'QUEUED', lastError: reason },
+      })
+      if (count === 1 && !giveUp) await scheduleDelivery(message.id, delay, tx)
     })
     // Only codes in the log: the SMTP answer can quote the address.
     log.warn(giveUp ? 'mail.failed' : 'mail.retry', { messageId, attempts: message.attempts, code, responseCode })
-    if (giveUp) return 'failed'
-    const delay = Math.min(EMAIL_RETRY_DELAY_SECONDS * 2 ** (message.attempts - 1), EMAIL_RETRY_MAX_DELAY_SECONDS)
-    await scheduleDelivery(message.id, delay)
-    return 'retry'
+    return giveUp ? 'failed' : 'retry'
   }
-  await db().outboxMessage.update({ where: { id: message.id }, data: { status: 'SENT', sentAt: new Date(), lastError: null } })
+  // The bodies go once sent: they hold a working personal link, which the database otherwise
+  // keeps only as a hash. (Organisers resend by writing a new message with a new link.)
+  await db().outboxMessage.updateMany({
+    where: mine,
+    data: { status: 'SENT', sentAt: new Date(), lastError: null, textBody: '', htmlBody: '', icsAttachment: null },
+  })
   log.info('mail.sent', { messageId })
   return 'sent'
+}
+
+/**
+ * Gives a job to every message that could have lost its own: queued and untouched for longer than
+ * the longest retry wait, or stuck in SENDING by a worker that died. Run every few minutes; a
+ * message that still has a job just gets a second one, which finds it claimed or sent.
+ */
+export async function sweepOutbox(): Promise<number> {
+  const { EMAIL_RETRY_MAX_DELAY_SECONDS } = env()
+  const stuck = await db().$queryRaw<{ id: number }[]>`
+    SELECT id FROM "OutboxMessage"
+    WHERE (status = 'QUEUED' AND "updatedAt" < now() - make_interval(secs => ${EMAIL_RETRY_MAX_DELAY_SECONDS + 60}))
+       OR (status = 'SENDING' AND "updatedAt" < now() - make_interval(mins => ${STALE_SENDING_MINUTES}))
+    ORDER BY id LIMIT 1000`
+  for (const { id } of stuck) await scheduleDelivery(id, 0)
+  if (stuck.length) log.warn('outbox.swept', { count: stuck.length })
+  return stuck.length
 }

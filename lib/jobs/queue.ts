@@ -8,6 +8,7 @@ import { log } from '../log'
 export const JOBS = {
   deliverEmail: 'email.deliver',
   sendReminders: 'reminders.send',
+  sweepOutbox: 'outbox.sweep',
 } as const
 
 export type DeliverEmailJob = { messageId: number }
@@ -26,6 +27,7 @@ export function queue(): Promise<PgBoss> {
     // pg-boss's retries cover the rest, such as the database being away mid-job.
     await boss.createQueue(JOBS.deliverEmail, { name: JOBS.deliverEmail, retryLimit: 5, retryDelay: 10, retryBackoff: true })
     await boss.createQueue(JOBS.sendReminders, { name: JOBS.sendReminders, retryLimit: 3, retryDelay: 60 })
+    await boss.createQueue(JOBS.sweepOutbox, { name: JOBS.sweepOutbox, retryLimit: 1, retryDelay: 60 })
     globalForBoss.started = boss
     return boss
   })()

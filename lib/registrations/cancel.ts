@@ -90,10 +90,10 @@ export async function cancelRegistration(
         })
         await tx.registrationLink.deleteMany({ where: { registrationId: registration.id } })
         // Unsent e-mail to the person goes (its delivery job then finds no row and skips); sent
-        // e-mail is kept as a record for the organisers, without the address or the text.
+        // e-mail, and one being sent right now, is kept as a record without the address or text.
         await tx.outboxMessage.deleteMany({ where: { registrationId: registration.id, status: { in: ['QUEUED', 'FAILED'] } } })
         await tx.outboxMessage.updateMany({
-          where: { registrationId: registration.id, status: 'SENT' },
+          where: { registrationId: registration.id, status: { in: ['SENT', 'SENDING'] } },
           data: { toAddress: `borttagen-${registration.id}@invalid`, textBody: '', htmlBody: '', icsAttachment: null },
         })
       }

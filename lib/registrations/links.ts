@@ -1,5 +1,6 @@
 // Personal links to a registration: 128 random bits, base64url, of which only a SHA-256 is
-// stored. A hash needs no salt or slow function here: the token has 128 bits of entropy, so it
+// stored. (An e-mail waiting in the outbox holds its link until it is sent; its body is cleared
+// then, see lib/email/outbox.ts.) A hash needs no salt or slow function here: the token has 128 bits of entropy, so it
 // cannot be guessed from its hash, unlike a password.
 import { createHash, randomBytes } from 'node:crypto'
 

@@ -5,9 +5,9 @@
 import { z } from 'zod'
 import { db } from '../db'
 import { log } from '../log'
-import { createLink, queueRegistrationEmail } from './notifications'
+import { createLink, LINKS_PER_HOUR, queueRegistrationEmail } from './notifications'
 
-export const LINKS_PER_HOUR = 3
+export { LINKS_PER_HOUR }
 
 const emailSchema = z
   .string({ error: 'Fyll i e-post.' })
@@ -16,6 +16,8 @@ const emailSchema = z
   .min(1, { error: 'Fyll i e-post.' })
   .max(254, { error: 'E-postadressen är för lång.' })
   .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' }))
+
+class NothingToSend extends Error {}
 
 export type LinkRequestOutcome = { kind: 'invalid'; email: string; error: string } | { kind: 'done' } | { kind: 'trip-not-found' }
 
@@ -33,17 +35,27 @@ export async function requestLink(slug: string, rawEmail: unknown, now = new Dat
   })
   if (!registration) return { kind: 'done' }
 
-  const sentLately = await db().outboxMessage.count({
-    where: { registrationId: registration.id, kind: 'link', createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+  // The registration's status and the hourly limit are checked again under its row lock, so a
+  // cancellation in between, or many requests at once, cannot slip past them.
+  const messageId = await db().$transaction(async (tx) => {
+    const token = await createLink(tx, registration.id)
+    const queued = await queueRegistrationEmail(tx, registration.id, 'link', {
+      token,
+      onlyIf: ['CONFIRMED', 'WAITLISTED'],
+      throttleLinks: true,
+      now,
+    })
+    // Nothing sent: undo the link too (a rolled-back transaction keeps nothing).
+    if (queued === null) throw new NothingToSend()
+    return queued
+  }).catch((err) => {
+    if (err instanceof NothingToSend) return null
+    throw err
   })
-  if (sentLately >= LINKS_PER_HOUR) {
+  if (messageId === null) {
     log.info('link.throttled', { registrationId: registration.id })
     return { kind: 'done' }
   }
-  await db().$transaction(async (tx) => {
-    const token = await createLink(tx, registration.id)
-    await queueRegistrationEmail(tx, registration.id, 'link', { token })
-  })
   log.info('link.sent', { registrationId: registration.id })
   return { kind: 'done' }
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../db'
 import { enqueueEmail } from '../email/outbox'
 import { tripCalendarEvent } from '../email/ics'
 import { env } from '../env'
+import type { RegistrationStatus } from '../generated/prisma/enums'
 import { newLinkToken } from './links'
 import { waitlistPositionOf } from './waitlist'
 
@@ -20,12 +21,33 @@ export async function createLink(tx: Tx, registrationId: number): Promise<string
   return link.token
 }
 
+/** At most this many e-mails with a link again (asked for, or a repeated signup) an hour. */
+export const LINKS_PER_HOUR = 3
+
+/**
+ * Queues the e-mail. With `onlyIf`, the registration's row is locked first and nothing is queued
+ * unless its status is one of those (for work decided outside the transaction, such as reminders
+ * and "lost your link?", which a cancellation could overtake); with `throttleLinks`, nothing is
+ * queued once LINKS_PER_HOUR link e-mails went to it in the last hour, so no one can flood an
+ * inbox by repeating a form. Returns the message's id, or null when nothing was queued.
+ */
 export async function queueRegistrationEmail(
   tx: Tx,
   registrationId: number,
   kind: RegistrationEmailKind,
-  options: { token?: string; dedupeKey?: string } = {},
+  options: { token?: string; dedupeKey?: string; onlyIf?: RegistrationStatus[]; throttleLinks?: boolean; now?: Date } = {},
 ): Promise<number | null> {
+  if (options.onlyIf) {
+    const [row] = await tx.$queryRaw<{ status: RegistrationStatus }[]>`
+      SELECT status FROM "Registration" WHERE id = ${registrationId} FOR UPDATE`
+    if (!row || !options.onlyIf.includes(row.status)) return null
+  }
+  if (options.throttleLinks) {
+    const recent = await tx.outboxMessage.count({
+      where: { registrationId, kind: { in: ['link', 'link-again'] }, createdAt: { gt: new Date((options.now ?? new Date()).getTime() - 3_600_000) } },
+    })
+    if (recent >= LINKS_PER_HOUR) return null
+  }
   const registration = await tx.registration.findUniqueOrThrow({
     where: { id: registrationId },
     include: {

@@ -16,6 +16,7 @@ export type RegisterResult =
   | { kind: 'already-registered'; registrationId: number; token: string }
   | { kind: 'closed'; reason: Exclude<RegistrationState, { open: true }>['reason'] }
   | { kind: 'trip-not-found' }
+  | { kind: 'stop-gone' }
 
 type LockedTrip = {
   id: number
@@ -44,14 +45,17 @@ export async function registerParticipant(
         select: { id: true },
       })
       if (existing) {
+        // The link goes by e-mail only, and only a few times an hour (a repeated form must not
+        // flood someone's inbox); the person is answered kindly either way.
         const token = await createLink(tx, existing.id)
-        await queueRegistrationEmail(tx, existing.id, 'link-again', { token })
+        await queueRegistrationEmail(tx, existing.id, 'link-again', { token, throttleLinks: true })
         return { kind: 'already-registered', registrationId: existing.id, token } as const
       }
 
       if (input.boardingStopId !== null) {
+        // Removed by the organisers since the form was read: ask again rather than fail.
         const stop = await tx.boardingStop.findFirst({ where: { id: input.boardingStopId, tripId } })
-        if (!stop) throw new Error(`boarding stop ${input.boardingStopId} is not on trip ${tripId}`)
+        if (!stop) return { kind: 'stop-gone' } as const
       }
 
       const confirmed = await tx.registration.count({ where: { tripId, status: 'CONFIRMED' } })

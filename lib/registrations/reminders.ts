@@ -23,7 +23,7 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
     })
     for (const { id } of registrations) {
       const messageId = await db().$transaction((tx) =>
-        queueRegistrationEmail(tx, id, 'reminder', { dedupeKey: `reminder:${id}` }),
+        queueRegistrationEmail(tx, id, 'reminder', { dedupeKey: `reminder:${id}`, onlyIf: ['CONFIRMED'] }),
       )
       if (messageId) queued++
     }

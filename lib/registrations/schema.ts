@@ -151,7 +151,7 @@ export function signupSchema(trip: TripFormOptions) {
 export type SignupInput = z.output<ReturnType<typeof signupSchema>>
 
 export type SignupParseResult =
-  | { ok: true; data: SignupInput }
+  | { ok: true; data: SignupInput; values: SignupValues }
   | { ok: false; values: SignupValues; fieldErrors: Partial<Record<SignupField, string>> }
 
 /** Reads the form's fields (ignoring any others) and validates them. */
@@ -162,7 +162,7 @@ export function parseSignup(raw: Record<string, unknown>, trip: TripFormOptions)
     if (typeof v === 'string') values[field] = v
   }
   const result = signupSchema(trip).safeParse(values)
-  if (result.success) return { ok: true, data: result.data }
+  if (result.success) return { ok: true, data: result.data, values }
   const fieldErrors: Partial<Record<SignupField, string>> = {}
   for (const issue of result.error.issues) {
     const field = issue.path[0] as SignupField

@@ -38,6 +38,12 @@ export async function submitSignup(slug: string, raw: Record<string, unknown>): 
     case 'already-registered':
       log.info('signup.duplicate', { tripId: trip.id, registrationId: result.registrationId })
       return { kind: 'already-registered', email: parsed.data.email }
+    case 'stop-gone':
+      return {
+        kind: 'invalid',
+        values: parsed.values,
+        fieldErrors: { boardingStopId: 'Påstigningsplatsen finns inte längre. Välj en annan.' },
+      }
     default:
       return result
   }

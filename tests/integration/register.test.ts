@@ -69,6 +69,13 @@ describe('registerParticipant', () => {
     expect(await db().registrationLink.count()).toBe(2)
   })
 
+  it('sends the link again at most 3 times an hour however often the same address signs up', async () => {
+    const trip = await createTestTrip(db())
+    for (let i = 0; i < 7; i++) await registerParticipant(trip.id, input({ email: 'upprepad@example.se' }))
+    expect(await db().outboxMessage.count({ where: { kind: 'link-again' } })).toBe(3)
+    expect(await db().registration.count({ where: { tripId: trip.id } })).toBe(1)
+  })
+
   it('lets a person who cancelled sign up again', async () => {
     const trip = await createTestTrip(db())
     const first = await registerParticipant(trip.id, input({ email: 'ola@example.se' }))
