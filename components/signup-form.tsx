@@ -57,6 +57,7 @@ export function SignupForm({
   const values = state.kind === 'invalid' ? state.values : initialValues
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
   const summaryRef = useRef<HTMLDivElement>(null)
+  const resultRef = useRef<HTMLHeadingElement>(null)
   const [overnight, setOvernight] = useState(values.overnight)
   // Before hydration (and without JavaScript) every field shows; after it, only those that apply.
   const [hydrated, setHydrated] = useState(false)
@@ -66,15 +67,19 @@ export function SignupForm({
       setOvernight(state.values.overnight)
       summaryRef.current?.focus()
     }
+    // The form is replaced by the answer: move focus to it, or it would fall to the page's start.
+    if (state.kind === 'already-registered' || state.kind === 'dropped') resultRef.current?.focus()
   }, [state])
 
   if (state.kind === 'already-registered') {
     return (
       <div className="notice notice--ok" role="status">
-        <h2>Du är redan anmäld</h2>
+        <h2 ref={resultRef} tabIndex={-1} autoFocus>
+          Du är redan anmäld
+        </h2>
         <p>
-          Adressen {state.email} är redan anmäld till resan, så vi har inte gjort någon ny anmälan. Vi har skickat
-          länken till din anmälan till {state.email} igen.
+          Adressen {state.email} är redan anmäld till resan, så vi har inte gjort någon ny anmälan. Vi har mejlat
+          länken till din anmälan till {state.email} igen (högst några gånger i timmen).
         </p>
       </div>
     )
@@ -82,7 +87,9 @@ export function SignupForm({
   if (state.kind === 'dropped') {
     return (
       <div className="notice notice--ok" role="status">
-        <h2>Tack!</h2>
+        <h2 ref={resultRef} tabIndex={-1} autoFocus>
+          Tack!
+        </h2>
         <p>Din anmälan har tagits emot.</p>
       </div>
     )

@@ -11,7 +11,7 @@ export type OutgoingEmail = {
   subject: string
   text: string
   html: string
-  /** An iCalendar file for the trip, attached as invitation.ics. */
+  /** An iCalendar file for the trip, attached as mjolbybussen.ics. */
   ics?: string | null
 }
 
@@ -23,7 +23,7 @@ function smtpTransport(url: string): Transporter {
   if (smtp) return smtp
   smtp = nodemailer.createTransport({
     url,
-    // Bounded waits, so a hung server fails the attempt instead of holding a signup open.
+    // Bounded waits, so a hung server fails the attempt (to be retried) instead of holding a worker.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

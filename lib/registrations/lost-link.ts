@@ -26,6 +26,7 @@ export async function requestLink(slug: string, rawEmail: unknown, now = new Dat
   if (!parsed.success) {
     return { kind: 'invalid', email: typeof rawEmail === 'string' ? rawEmail : '', error: parsed.error.issues[0]!.message }
   }
+  if (typeof slug !== 'string') return { kind: 'trip-not-found' } // bound by the page, sent back by the browser
   const trip = await db().trip.findUnique({ where: { slug }, select: { id: true } })
   if (!trip) return { kind: 'trip-not-found' }
 

@@ -17,6 +17,8 @@ export type SignupOutcome =
   | { kind: 'dropped' }
 
 export async function submitSignup(slug: string, raw: Record<string, unknown>): Promise<SignupOutcome> {
+  // The slug is bound into the form by the page but comes back from the browser: check it.
+  if (typeof slug !== 'string') return { kind: 'trip-not-found' }
   if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') {
     log.info('signup.honeypot', { slug })
     return { kind: 'dropped' }

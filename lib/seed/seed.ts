@@ -6,6 +6,8 @@ import { hostCities, siteSettings, trips } from './content'
 
 export async function seedContent(prisma: PrismaClient): Promise<{ tripsAdded: number; hostCitiesAdded: number }> {
   return prisma.$transaction(async (tx) => {
+    // Instances starting together on an empty database take turns (any constant key will do).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`
     const cities = await tx.hostCity.createMany({ data: hostCities, skipDuplicates: true })
     const cityIds = new Map(
       (await tx.hostCity.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),

@@ -11,6 +11,9 @@ import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
 import { changesAllowed } from '@/lib/registrations/update'
 import { updateAnswers } from './actions'
 
+// Personal data: rendered for each request, never cached.
+export const dynamic = 'force-dynamic'
+
 export const metadata: Metadata = {
   title: 'Din anmälan',
   robots: { index: false, follow: false },

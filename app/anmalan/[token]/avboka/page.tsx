@@ -6,6 +6,9 @@ import { formatDateRange } from '@/lib/dates'
 import { findRegistrationByToken } from '@/lib/registrations/manage'
 import { cancel } from '../actions'
 
+// Personal data: rendered for each request, never cached.
+export const dynamic = 'force-dynamic'
+
 export const metadata: Metadata = {
   title: 'Avboka din anmälan',
   robots: { index: false, follow: false },
