@@ -47,6 +47,12 @@ const envSchema = z.object({
     .default(200),
   // "off" when the worker runs as its own process (npm run worker) instead of inside the app.
   WORKER: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
+  // Signs the organisers' session cookies. Unset: one is made at first start and kept in
+  // DATA_DIR/auth-secret (lib/auth/secret.ts); several instances must share one AUTH_SECRET.
+  AUTH_SECRET: z
+    .string()
+    .min(32, { error: 'ska vara minst 32 tecken lång och slumpmässig, t.ex. från `openssl rand -base64 32`' })
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'ska vara debug, info, warn eller error' }).default('info'),
 })
 

@@ -36,3 +36,16 @@ export const test = base.extend<object, { db: PrismaClient }>({
 })
 
 export { expect }
+
+/** An organiser account made for one test (lib/auth/organisers.ts), on the site's database. */
+export type TestOrganiser = { email: string; name: string; password: string }
+
+export const adminTest = test.extend<{ organiser: TestOrganiser }>({
+  organiser: async ({ db }, use) => {
+    const { addOrganiser } = await import('../../../lib/auth/organisers')
+    const id = Math.random().toString(36).slice(2, 8)
+    const organiser = { email: `arrangor.${id}@mjolby.se`, name: `Eva Arrangör ${id}`, password: `lösenord för test ${id}` }
+    await addOrganiser(db, organiser)
+    await use(organiser)
+  },
+})

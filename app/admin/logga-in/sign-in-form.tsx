@@ -1,0 +1,39 @@
+'use client'
+
+// The organisers' sign-in form; a plain form post to the same server action without JavaScript.
+// One message for every failure (wrong password, unknown account, too many attempts), not tied
+// to either field, so it does not tell which one was wrong.
+import { useActionState } from 'react'
+import { fieldId, TextField } from '@/components/form-fields'
+import type { SignInFormState } from './actions'
+import styles from './sign-in.module.css'
+
+export function SignInForm({ action }: { action: (s: SignInFormState, f: FormData) => Promise<SignInFormState> }) {
+  const [state, formAction, pending] = useActionState(action, {})
+  return (
+    <form action={formAction} className="form">
+      {state.error && (
+        // autoFocus: after a post without JavaScript too, the message is what a screen reader hears first.
+        <div className="error-summary" role="alert" tabIndex={-1} autoFocus>
+          <p>{state.error}</p>
+        </div>
+      )}
+      <TextField name="email" label="E-post" type="email" autoComplete="username" required defaultValue={state.email} />
+      <div className="field">
+        <label htmlFor={fieldId('password')}>Lösenord</label>
+        <input
+          className={styles.password}
+          id={fieldId('password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-required
+          required
+        />
+      </div>
+      <button type="submit" className="button" aria-disabled={pending}>
+        {pending ? 'Loggar in …' : 'Logga in'}
+      </button>
+    </form>
+  )
+}

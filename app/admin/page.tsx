@@ -1,0 +1,46 @@
+// The organisers' start page: who is signed in, the trips (each to its admin page), sign-out.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requireOrganiser } from '@/lib/auth/session'
+import { listTrips } from '@/lib/trips/queries'
+import { signOut } from './logga-in/actions'
+
+// Every request is checked for a session: never cached, never indexed.
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  title: 'Administration',
+  robots: { index: false, follow: false },
+}
+
+export default async function AdminPage() {
+  const organiser = await requireOrganiser()
+  const trips = await listTrips()
+  return (
+    <div className="prose">
+      <h1>Administration</h1>
+      <p>
+        Inloggad som <strong>{organiser.name}</strong> ({organiser.email}).
+      </p>
+      <form action={signOut}>
+        <button type="submit" className="button">
+          Logga ut
+        </button>
+      </form>
+
+      <h2>Resor</h2>
+      {trips.length === 0 ? (
+        <p>Det finns inga resor ännu.</p>
+      ) : (
+        <ul>
+          {trips.map((trip) => (
+            <li key={trip.id}>
+              <Link href={`/admin/resor/${trip.slug}`}>{trip.title}</Link> ({trip.year}
+              {trip.registrationOpen ? ', anmälan öppen' : ''}): {trip.confirmedCount} av {trip.seats} platser bokade
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

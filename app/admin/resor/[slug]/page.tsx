@@ -1,0 +1,189 @@
+// A trip's registrations for the organisers: search, filters, sorting and paging in the URL (a
+// plain GET form, so a view can be bookmarked and works without JavaScript), and the lists.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { listRegistrations, parseListQuery, type ListQuery } from '@/lib/admin/registration-list'
+import { LIST_KINDS, LIST_TITLES } from '@/lib/admin/trip-lists'
+import { getAdminTrip } from '@/lib/admin/trips'
+import { requireOrganiser } from '@/lib/auth/session'
+import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, overnightLabel, roleLabel } from '@/lib/registrations/schema'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Anmälningar', robots: { index: false, follow: false } }
+
+const STATUS_OPTIONS = [
+  { value: 'CONFIRMED', label: 'Bekräftad' },
+  { value: 'WAITLISTED', label: 'Reservlista' },
+  { value: 'CANCELLED', label: 'Avbokad' },
+] as const
+const statusLabel = (s: string) => STATUS_OPTIONS.find((o) => o.value === s)?.label ?? s
+
+const SORTS = [
+  { value: 'arrival', label: 'Anmälningsordning' },
+  { value: 'name', label: 'Namn' },
+  { value: 'organisation', label: 'Organisation' },
+  { value: 'status', label: 'Status' },
+] as const
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function AdminTripPage({ params, searchParams }: Props) {
+  await requireOrganiser()
+  const [{ slug }, raw] = await Promise.all([params, searchParams])
+  const trip = await getAdminTrip(slug)
+  if (!trip) notFound()
+  const query = parseListQuery(raw)
+  const { rows, total, pages } = await listRegistrations(trip.id, query)
+  const href = (change: Partial<ListQuery>) => {
+    const next = { ...query, ...change }
+    const search = new URLSearchParams()
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '') search.set(k, String(v))
+    return `/admin/resor/${trip.slug}?${search}`
+  }
+
+  return (
+    <>
+      <p>
+        <Link href="/admin">Administration</Link>
+      </p>
+      <h1>Anmälningar: {trip.title}</h1>
+      <p>
+        {trip.confirmed} av {trip.seats} platser bokade · {trip.waitlisted} på reservlistan · {trip.cancelled} avbokade
+      </p>
+
+      <h2>Listor</h2>
+      <ul>
+        {LIST_KINDS.map((kind) => (
+          <li key={kind}>
+            {LIST_TITLES[kind]}: <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a>,{' '}
+            <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=csv`}>CSV</a>
+          </li>
+        ))}
+      </ul>
+
+      <h2>Sök och filtrera</h2>
+      <form method="get" className="form">
+        <div className="field">
+          <label htmlFor="q">Sök</label>
+          <span className="hint" id="q-hint">
+            Namn, e-post eller organisation.
+          </span>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ''} aria-describedby="q-hint" />
+        </div>
+        <Select name="status" label="Status" value={query.status} options={STATUS_OPTIONS} />
+        <Select name="role" label="Roll" value={query.role} options={ROLE_OPTIONS.map((o) => ({ value: o.role, label: o.label }))} />
+        <Select
+          name="overnight"
+          label="Övernattning"
+          value={query.overnight}
+          options={OVERNIGHT_OPTIONS.map((o) => ({ value: o.overnight, label: o.label }))}
+        />
+        {trip.boardingStops.length > 0 && (
+          <Select
+            name="stop"
+            label="Påstigning"
+            value={query.stop?.toString()}
+            options={trip.boardingStops.map((s) => ({ value: String(s.id), label: s.name }))}
+          />
+        )}
+        <Select name="sort" label="Sortera efter" value={query.sort} options={SORTS} includeAll={false} />
+        <Select
+          name="dir"
+          label="Ordning"
+          value={query.dir}
+          options={[
+            { value: 'asc', label: 'Stigande' },
+            { value: 'desc', label: 'Fallande' },
+          ]}
+          includeAll={false}
+        />
+        <button type="submit" className="button">
+          Visa
+        </button>{' '}
+        <Link href={`/admin/resor/${trip.slug}`}>Rensa</Link>
+      </form>
+
+      <h2 id="resultat">
+        {total} {total === 1 ? 'anmälan' : 'anmälningar'}
+      </h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="resultat">
+        <table className="data-table" aria-labelledby="resultat">
+          <thead>
+            <tr>
+              <th scope="col">Nr</th>
+              <th scope="col">Namn</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">E-post</th>
+              <th scope="col">Roll</th>
+              <th scope="col">Status</th>
+              <th scope="col">Övernattning</th>
+              <th scope="col">Påstigning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.id}</td>
+                <td>
+                  {r.lastName}, {r.firstName}
+                </td>
+                <td>{r.organisation}</td>
+                <td>{r.email}</td>
+                <td>{roleLabel(r.role)}</td>
+                <td>{statusLabel(r.status)}</td>
+                <td>{r.overnight ? overnightLabel(r.overnight) : '–'}</td>
+                <td>{r.boardingStop?.name ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Sidor" className="pager">
+        <p>
+          Sida {query.page} av {pages}
+        </p>
+        <ul>
+          {query.page > 1 && (
+            <li>
+              <Link href={href({ page: query.page - 1 })}>Föregående sida</Link>
+            </li>
+          )}
+          {query.page < pages && (
+            <li>
+              <Link href={href({ page: query.page + 1 })}>Nästa sida</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </>
+  )
+}
+
+function Select({
+  name,
+  label,
+  value,
+  options,
+  includeAll = true,
+}: {
+  name: string
+  label: string
+  value: string | undefined
+  options: readonly { value: string; label: string }[]
+  includeAll?: boolean
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ''}>
+        {includeAll && <option value="">Alla</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

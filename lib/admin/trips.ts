@@ -1,0 +1,15 @@
+import { db } from '../db'
+
+/** A trip as the organisers' pages need it: its boarding stops and counts by status. */
+export async function getAdminTrip(slug: string) {
+  const trip = await db().trip.findUnique({
+    where: { slug },
+    include: { boardingStops: { orderBy: { position: 'asc' } } },
+  })
+  if (!trip) return null
+  const counts = await db().registration.groupBy({ by: ['status'], where: { tripId: trip.id }, _count: true })
+  const count = (status: string) => counts.find((c) => c.status === status)?._count ?? 0
+  return { ...trip, confirmed: count('CONFIRMED'), waitlisted: count('WAITLISTED'), cancelled: count('CANCELLED') }
+}
+
+export type AdminTrip = NonNullable<Awaited<ReturnType<typeof getAdminTrip>>>
