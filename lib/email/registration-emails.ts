@@ -155,3 +155,30 @@ export function cancellationNotice(input: {
     }),
   }
 }
+
+/** A message the organisers write to the trip's participants, each with their own link. */
+export function organiserMessage(input: {
+  to: string
+  firstName: string
+  subject: string
+  body: string
+  manageUrl: string
+  trip: EmailTrip
+  contact: SiteSettings
+}): OutgoingEmail {
+  return {
+    to: input.to,
+    ...renderEmail({
+      subject: input.subject,
+      greeting: `Hej ${input.firstName}!`,
+      paragraphs: input.body
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+      facts: essentials(input.trip),
+      programme: [],
+      link: { url: input.manageUrl, label: 'Se, ändra eller avboka din anmälan' },
+      contact: contactLines(input.contact),
+    }),
+  }
+}

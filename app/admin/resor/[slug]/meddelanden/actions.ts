@@ -1,0 +1,29 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { organiserOrNull } from '@/lib/auth/session'
+import { messageSchema, recipientCount, sendTripMessage } from '@/lib/admin/messages'
+import { getAdminTrip } from '@/lib/admin/trips'
+import type { MessageFormState } from '@/components/message-form'
+
+/** First a preview (nothing sent), then, with "send" pressed on the preview, the sending. */
+export async function previewOrSend(slug: string, _previous: MessageFormState, formData: FormData): Promise<MessageFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) return { kind: 'error', message: 'Du behöver logga in igen.' }
+  const trip = typeof slug === 'string' ? await getAdminTrip(slug) : null
+  if (!trip) return { kind: 'error', message: 'Resan finns inte.' }
+
+  const values = { audience: formData.get('audience'), subject: formData.get('subject'), body: formData.get('body') }
+  const parsed = messageSchema.safeParse(values)
+  const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : ''])) as Record<string, string>
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
+    return { kind: 'invalid', values: typed, fieldErrors }
+  }
+  if (formData.get('send') !== 'ja') {
+    return { kind: 'preview', values: typed, recipients: await recipientCount(trip.id, parsed.data.audience) }
+  }
+  const sent = await sendTripMessage(organiser.email, trip.id, parsed.data)
+  redirect(`/admin/resor/${trip.slug}/meddelanden?skickat=${sent}`)
+}

@@ -1,0 +1,73 @@
+// Messages from the organisers to everyone confirmed, everyone waiting, or both. Each recipient
+// gets their own e-mail with their own link, through the outbox; the page then shows how many
+// were sent, are pending and failed.
+import { z } from 'zod'
+import { db } from '../db'
+import { enqueueEmail } from '../email/outbox'
+import { organiserMessage } from '../email/registration-emails'
+import { createLink, manageUrl } from '../registrations/notifications'
+import { recordAudit } from './audit'
+
+export const AUDIENCES = {
+  confirmed: { label: 'Alla bekräftade', statuses: ['CONFIRMED'] },
+  waitlisted: { label: 'Alla på reservlistan', statuses: ['WAITLISTED'] },
+  all: { label: 'Alla (bekräftade och reservlista)', statuses: ['CONFIRMED', 'WAITLISTED'] },
+} as const
+export type Audience = keyof typeof AUDIENCES
+
+export const messageSchema = z.object({
+  audience: z.enum(['confirmed', 'waitlisted', 'all'], { error: 'Välj vilka som ska få meddelandet.' }),
+  subject: z.string({ error: 'Skriv en ämnesrad.' }).trim().min(1, { error: 'Skriv en ämnesrad.' }).max(150, { error: 'Ämnesraden får vara högst 150 tecken.' }),
+  body: z.string({ error: 'Skriv ett meddelande.' }).trim().min(1, { error: 'Skriv ett meddelande.' }).max(10_000, { error: 'Meddelandet får vara högst 10 000 tecken.' }),
+})
+export type MessageInput = z.infer<typeof messageSchema>
+
+export function messageKind(tripId: number) {
+  return `message:${tripId}`
+}
+
+export async function recipientCount(tripId: number, audience: Audience) {
+  return db().registration.count({ where: { tripId, status: { in: [...AUDIENCES[audience].statuses] } } })
+}
+
+/** Queues one e-mail per recipient, in one transaction; returns how many. */
+export async function sendTripMessage(actor: string, tripId: number, input: MessageInput): Promise<number> {
+  return db().$transaction(
+    async (tx) => {
+      const [trip, contact] = await Promise.all([
+        tx.trip.findUniqueOrThrow({
+          where: { id: tripId },
+          include: { hostCities: { orderBy: { position: 'asc' }, include: { hostCity: { select: { name: true } } } } },
+        }),
+        tx.siteSettings.findUniqueOrThrow({ where: { id: 1 } }),
+      ])
+      const recipients = await tx.registration.findMany({
+        where: { tripId, status: { in: [...AUDIENCES[input.audience].statuses] } },
+        select: { id: true, email: true, firstName: true },
+        orderBy: { id: 'asc' },
+      })
+      const emailTrip = { ...trip, hostCityNames: trip.hostCities.map((h) => h.hostCity.name) }
+      for (const r of recipients) {
+        const url = manageUrl(await createLink(tx, r.id))
+        const email = organiserMessage({ to: r.email, firstName: r.firstName, subject: input.subject, body: input.body, manageUrl: url, trip: emailTrip, contact })
+        await enqueueEmail(tx, { ...email, kind: messageKind(tripId), registrationId: r.id })
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'message.sent',
+        entityType: 'message',
+        entityId: tripId,
+        summary: `"${input.subject}" till ${recipients.length} (${AUDIENCES[input.audience].label.toLowerCase()})`,
+      })
+      return recipients.length
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  )
+}
+
+/** How the trip's messages are doing: counts by state. */
+export async function messageStats(tripId: number) {
+  const rows = await db().outboxMessage.groupBy({ by: ['status'], where: { kind: messageKind(tripId) }, _count: true })
+  const count = (s: string) => rows.find((r) => r.status === s)?._count ?? 0
+  return { sent: count('SENT'), pending: count('QUEUED') + count('SENDING'), failed: count('FAILED') }
+}
