@@ -3,7 +3,7 @@
 // Writing to a trip's participants: write, preview, send. Works as plain form posts without
 // JavaScript: the preview is the action's answer, with the text carried in hidden fields.
 import { useActionState } from 'react'
-import { AUDIENCES } from '@/lib/admin/messages'
+import { AUDIENCES } from '@/lib/admin/audiences'
 import { ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type MessageFormState =

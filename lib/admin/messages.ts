@@ -6,14 +6,10 @@ import { db } from '../db'
 import { enqueueEmail } from '../email/outbox'
 import { organiserMessage } from '../email/registration-emails'
 import { createLink, manageUrl } from '../registrations/notifications'
+import { AUDIENCES, type Audience } from './audiences'
 import { recordAudit } from './audit'
 
-export const AUDIENCES = {
-  confirmed: { label: 'Alla bekräftade', statuses: ['CONFIRMED'] },
-  waitlisted: { label: 'Alla på reservlistan', statuses: ['WAITLISTED'] },
-  all: { label: 'Alla (bekräftade och reservlista)', statuses: ['CONFIRMED', 'WAITLISTED'] },
-} as const
-export type Audience = keyof typeof AUDIENCES
+export { AUDIENCES, type Audience }
 
 export const messageSchema = z.object({
   audience: z.enum(['confirmed', 'waitlisted', 'all'], { error: 'Välj vilka som ska få meddelandet.' }),
