@@ -3,7 +3,7 @@
 // first person on the waiting list in the same transaction, so a signup or another cancellation
 // running at the same moment can neither take the seat twice nor leave it empty while people wait.
 // The e-mails it causes are written to the outbox in the same transaction.
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
 
@@ -45,23 +45,7 @@ export async function cancelRegistration(
         data: { status: 'CANCELLED', cancelledAt: now },
       })
 
-      let promotedRegistrationId: number | null = null
-      if (wasConfirmed) {
-        const confirmed = await tx.registration.count({ where: { tripId: locked.id, status: 'CONFIRMED' } })
-        // (Fewer seats than confirmed people, after organisers lowered the count: promote nobody.)
-        if (confirmed < locked.seats) {
-          const next = await tx.registration.findFirst({
-            where: { tripId: locked.id, status: 'WAITLISTED' },
-            orderBy: { id: 'asc' },
-            select: { id: true },
-          })
-          if (next) {
-            await tx.registration.update({ where: { id: next.id }, data: { status: 'CONFIRMED' } })
-            await queueRegistrationEmail(tx, next.id, 'promoted')
-            promotedRegistrationId = next.id
-          }
-        }
-      }
+      const promotedRegistrationId = wasConfirmed ? await promoteFirstWaiting(tx, locked) : null
 
       if (!erase) await queueRegistrationEmail(tx, registration.id, 'cancelled')
       await queueCancellationNotice(tx, {
@@ -102,4 +86,25 @@ export async function cancelRegistration(
     },
     { maxWait: 60_000, timeout: 60_000 },
   )
+}
+
+/**
+ * Gives a freed seat to the first person on the waiting list (by order of arrival) and queues
+ * their 'promoted' e-mail; returns their id, or null when nobody was promoted. The caller must
+ * hold the trip's row lock (SELECT … FOR UPDATE) and have freed the seat already. When there are
+ * fewer seats than confirmed people (the organisers lowered the count or overbooked), nobody is
+ * promoted.
+ */
+export async function promoteFirstWaiting(tx: Tx, trip: { id: number; seats: number }): Promise<number | null> {
+  const confirmed = await tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
+  if (confirmed >= trip.seats) return null
+  const next = await tx.registration.findFirst({
+    where: { tripId: trip.id, status: 'WAITLISTED' },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  })
+  if (!next) return null
+  await tx.registration.update({ where: { id: next.id }, data: { status: 'CONFIRMED' } })
+  await queueRegistrationEmail(tx, next.id, 'promoted')
+  return next.id
 }

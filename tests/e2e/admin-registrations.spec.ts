@@ -49,3 +49,43 @@ test('the lists are refused without a session', async ({ request }) => {
   const response = await request.get('/admin/resor/2024-boras/listor/deltagare?format=csv', { maxRedirects: 0 })
   expect(response.status()).toBe(401)
 })
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`an organiser sees the overview and writes to everyone confirmed (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, db, organiser }) => {
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    const trip = await createTestTrip(db, { seats: 1 })
+    const base = { tripId: trip.id, phone: '+46701234567', role: 'CIVIL_SERVANT' as const, organisation: 'Mjölby kommun', privacyAcceptedAt: new Date() }
+    await db.registration.createMany({
+      data: [
+        { ...base, status: 'CONFIRMED', firstName: 'Ada', lastName: 'A', email: `ada.${trip.slug}@example.se` },
+        { ...base, status: 'WAITLISTED', firstName: 'Bea', lastName: 'B', email: `bea.${trip.slug}@example.se` },
+      ],
+    })
+    await page.goto('/admin/logga-in')
+    await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
+    await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
+    await page.getByRole('button', { name: 'Logga in' }).click()
+    await expect(page).toHaveURL(/\/admin$/)
+
+    await page.goto(`/admin/resor/${trip.slug}/oversikt`)
+    const seats = page.getByRole('table').filter({ has: page.getByRole('rowheader', { name: 'Bokade' }) })
+    await expect(seats.getByRole('row', { name: 'Bokade 1' })).toBeVisible()
+    await expect(seats.getByRole('row', { name: 'Reservlista 1' })).toBeVisible()
+    await expect(page.getByRole('img', { name: 'Roller (bokade och reservlista)' })).toBeVisible()
+    if (javaScriptEnabled) await expectNoAxeViolations(page)
+
+    await page.goto(`/admin/resor/${trip.slug}/meddelanden`)
+    await page.getByRole('radiogroup', { name: 'Mottagare' }).getByLabel('Alla bekräftade').check()
+    await page.getByLabel('Ämne', { exact: true }).fill('Ny avgångstid')
+    await page.getByLabel('Meddelande', { exact: true }).fill('Bussen går kl. 07.30.')
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click()
+    await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toBeVisible()
+    if (javaScriptEnabled) await expectNoAxeViolations(page)
+    await page.getByRole('button', { name: 'Skicka till 1 person' }).click()
+    await expect(page.getByRole('status')).toContainText('Meddelandet är på väg till 1 person.')
+    const queued = await db.outboxMessage.findMany({ where: { kind: `message:${trip.id}` } })
+    expect(queued.map((m) => m.toAddress)).toEqual([`ada.${trip.slug}@example.se`])
+    await context.close()
+  })
+}

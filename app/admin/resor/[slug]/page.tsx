@@ -52,6 +52,10 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
         {trip.confirmed} av {trip.seats} platser bokade · {trip.waitlisted} på reservlistan · {trip.cancelled} avbokade
       </p>
 
+      <p>
+        <Link href={`/admin/resor/${trip.slug}/incheckning`}>Incheckning på avresedagen</Link>
+      </p>
+
       <h2>Listor</h2>
       <ul>
         {LIST_KINDS.map((kind) => (
@@ -126,7 +130,9 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
               <tr key={r.id}>
                 <td>{r.id}</td>
                 <td>
-                  {r.lastName}, {r.firstName}
+                  <Link href={`/admin/resor/${trip.slug}/anmalan/${r.id}`}>
+                    {r.lastName}, {r.firstName}
+                  </Link>
                 </td>
                 <td>{r.organisation}</td>
                 <td>{r.email}</td>

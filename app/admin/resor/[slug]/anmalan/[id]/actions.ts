@@ -1,0 +1,69 @@
+'use server'
+
+// The detail page's actions: thin shells over lib/admin/registration-actions.ts. Each checks the
+// session first (tests/e2e/admin-auth.spec.ts), acts with the organiser's e-mail as the actor,
+// and goes back to the page with a message (?klart=… on success, ?fel=… otherwise).
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import type { SignupFormState } from '@/components/signup-form'
+import {
+  cancelByOrganiser,
+  checkIn,
+  confirmRegistration,
+  correctRegistration,
+  moveToWaitlist,
+  resendLatestEmail,
+} from '@/lib/admin/registration-actions'
+import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+
+const detailPath = (slug: string, id: number) => `/admin/resor/${encodeURIComponent(slug)}/anmalan/${id}`
+
+function back(slug: string, id: number, result: { kind: string }, done: string, errors: Record<string, string> = {}): never {
+  if (result.kind === 'not-found') redirect(`/admin/resor/${encodeURIComponent(slug)}`)
+  const error = errors[result.kind] ?? (result.kind === 'wrong-status' ? 'status' : null)
+  if (error) redirect(`${detailPath(slug, id)}?fel=${error}`)
+  revalidatePath('/', 'layout')
+  redirect(`${detailPath(slug, id)}?klart=${done}`)
+}
+
+export async function correct(slug: string, id: number, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const result = await correctRegistration(organiser.email, id, Object.fromEntries(formData))
+  if (result.kind === 'invalid') return result
+  back(slug, id, result, result.kind === 'updated' && result.changed.length === 0 ? 'oforandrad' : 'sparad', { anonymised: 'borttagen' })
+}
+
+export async function confirm(slug: string, id: number, formData: FormData): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const overbook = formData.get('overbook') === '1'
+  const result = await confirmRegistration(organiser.email, id, { overbook })
+  back(slug, id, result, overbook ? 'overbokad' : 'bekraftad', { 'no-seat': 'ingen-plats' })
+}
+
+export async function waitlist(slug: string, id: number): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  back(slug, id, await moveToWaitlist(organiser.email, id), 'reservlista')
+}
+
+export async function cancel(slug: string, id: number): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  back(slug, id, await cancelByOrganiser(organiser.email, id), 'avbokad')
+}
+
+export async function setCheckedIn(slug: string, id: number, formData: FormData): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const checkedIn = formData.get('checkedIn') === '1'
+  const result = await checkIn(organiser.email, id, checkedIn)
+  back(slug, id, result.kind === 'unchanged' ? { kind: 'done' } : result, checkedIn ? 'incheckad' : 'utcheckad')
+}
+
+export async function resend(slug: string, id: number): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  back(slug, id, await resendLatestEmail(organiser.email, id), 'mejlad', { anonymised: 'borttagen' })
+}

@@ -1,0 +1,234 @@
+// One registration for the organisers: every answer, status, place on the waiting list, check-in,
+// what has been done to it (the audit log, newest first), the correction form (the public form in
+// edit mode) and the actions that apply. Every button is a small form of its own, so all of it
+// works without JavaScript.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { SignupForm } from '@/components/signup-form'
+import { getAdminRegistration } from '@/lib/admin/registration-actions'
+import { requireOrganiser } from '@/lib/auth/session'
+import { formatDateTime } from '@/lib/dates'
+import { registrationFormValues } from '@/lib/registrations/manage'
+import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import { cancel, confirm, correct, resend, setCheckedIn, waitlist } from './actions'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Anmälan', robots: { index: false, follow: false } }
+
+type Props = {
+  params: Promise<{ slug: string; id: string }>
+  searchParams: Promise<{ klart?: string; fel?: string }>
+}
+
+const STATUS_LABEL = { CONFIRMED: 'Bekräftad', WAITLISTED: 'Reservlista', CANCELLED: 'Avbokad' } as const
+
+const DONE: Record<string, string> = {
+  oforandrad: 'Inget var ändrat, så inget sparades.',
+  sparad: 'Ändringarna är sparade. Deltagaren har fått ett mejl om dem.',
+  bekraftad: 'Anmälan är bekräftad. Deltagaren har fått ett mejl om sin plats.',
+  overbokad: 'Anmälan är bekräftad trots att resan var fullbokad (överbokad). Deltagaren har fått ett mejl om sin plats.',
+  reservlista: 'Deltagaren är flyttad till reservlistan och har fått ett mejl om det. Platsen som blev ledig har inte gått till någon annan.',
+  avbokad: 'Anmälan är avbokad och deltagaren har fått ett mejl om det. Var deltagaren bekräftad gick platsen till den första på reservlistan.',
+  incheckad: 'Deltagaren är incheckad.',
+  utcheckad: 'Incheckningen är ångrad.',
+  mejlad: 'Det senaste mejlet är skickat igen, med en ny länk.',
+}
+const FAILED: Record<string, string> = {
+  'ingen-plats': 'Det finns ingen ledig plats. Välj ”Bekräfta (överboka)” om deltagaren ändå ska med.',
+  status: 'Anmälans status har ändrats under tiden. Se den aktuella statusen nedan.',
+  borttagen: 'Deltagaren har bett om att få sina uppgifter borttagna.',
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  firstName: 'Förnamn',
+  lastName: 'Efternamn',
+  email: 'E-post',
+  phone: 'Mobilnummer',
+  organisation: 'Organisation',
+  role: 'Roll',
+  dietaryNeeds: 'Specialkost eller allergier',
+  overnight: 'Övernattning',
+  shareRoomWith: 'Dela rum med',
+  boardingStopId: 'Påstigning',
+  otherInfo: 'Övrigt',
+  showInParticipantList: 'Visas i deltagarlistan',
+  status: 'Status',
+  checkedInAt: 'Incheckad',
+}
+
+function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–'
+  if (value === true) return 'ja'
+  if (value === false) return 'nej'
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return formatDateTime(new Date(value))
+  if (typeof value === 'string' && value in STATUS_LABEL) return STATUS_LABEL[value as keyof typeof STATUS_LABEL]
+  return String(value)
+}
+
+export default async function RegistrationDetailPage({ params, searchParams }: Props) {
+  await requireOrganiser()
+  const [{ slug, id }, query] = await Promise.all([params, searchParams])
+  const registrationId = /^\d{1,9}$/.test(id) ? Number(id) : NaN
+  const registration = await getAdminRegistration(slug, registrationId)
+  if (!registration) notFound()
+  const { trip } = registration
+  const name = `${registration.firstName} ${registration.lastName}`.trim()
+  const stopName = (stopId: unknown) => trip.boardingStops.find((s) => s.id === stopId)?.name ?? showValue(stopId)
+  const done = query.klart ? DONE[query.klart] : undefined
+  const failed = query.fel ? FAILED[query.fel] : undefined
+  const active = registration.status !== 'CANCELLED'
+  const anonymised = registration.anonymisedAt !== null
+
+  return (
+    <>
+      <p>
+        <Link href="/admin">Administration</Link> › <Link href={`/admin/resor/${trip.slug}`}>Anmälningar: {trip.title}</Link>
+      </p>
+      <h1>{name}</h1>
+      {done && (
+        <div className="notice notice--ok" role="status">
+          <p>{done}</p>
+        </div>
+      )}
+      {failed && (
+        <div className="notice notice--warn" role="alert">
+          <p>{failed}</p>
+        </div>
+      )}
+
+      <h2>Status</h2>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>{STATUS_LABEL[registration.status]}</dd>
+        {registration.waitlistPosition && (
+          <>
+            <dt>Plats på reservlistan</dt>
+            <dd>{registration.waitlistPosition}</dd>
+          </>
+        )}
+        <dt>Incheckning</dt>
+        <dd>{registration.checkedInAt ? `Incheckad ${formatDateTime(registration.checkedInAt)}` : 'Inte incheckad'}</dd>
+        <dt>Anmäld</dt>
+        <dd>{formatDateTime(registration.createdAt)}</dd>
+        {registration.cancelledAt && (
+          <>
+            <dt>Avbokad</dt>
+            <dd>{formatDateTime(registration.cancelledAt)}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>Åtgärder</h2>
+      <div className="admin-actions">
+        {registration.status === 'WAITLISTED' &&
+          (registration.seatFree ? (
+            <ActionButton action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta" />
+          ) : (
+            <ActionButton action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta (överboka)" hidden={{ overbook: '1' }} />
+          ))}
+        {registration.status === 'CONFIRMED' && (
+          <ActionButton action={waitlist.bind(null, trip.slug, registration.id)} label="Flytta till reservlistan" />
+        )}
+        {registration.status === 'CONFIRMED' &&
+          (registration.checkedInAt ? (
+            <ActionButton action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Ångra incheckning" hidden={{ checkedIn: '0' }} />
+          ) : (
+            <ActionButton action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Checka in" hidden={{ checkedIn: '1' }} />
+          ))}
+        {!anonymised && <ActionButton action={resend.bind(null, trip.slug, registration.id)} label="Skicka senaste mejlet igen" />}
+        {active && <ActionButton action={cancel.bind(null, trip.slug, registration.id)} label="Avboka" />}
+      </div>
+      {registration.status === 'WAITLISTED' && !registration.seatFree && (
+        <p>Resan är fullbokad ({trip.seats} platser). Bekräftar du ändå blir resan överbokad.</p>
+      )}
+      {registration.status === 'CONFIRMED' && (
+        <p>Flyttar du deltagaren till reservlistan går platsen inte automatiskt till någon annan: bekräfta den som ska få den.</p>
+      )}
+
+      <h2>Svar</h2>
+      <dl className="facts">
+        <dt>E-post</dt>
+        <dd>{registration.email}</dd>
+        <dt>Mobilnummer</dt>
+        <dd>{registration.phone}</dd>
+        <dt>Organisation</dt>
+        <dd>{registration.organisation}</dd>
+        <dt>Roll</dt>
+        <dd>{roleLabel(registration.role)}</dd>
+        <dt>Specialkost eller allergier</dt>
+        <dd>{registration.dietaryNeeds ?? '–'}</dd>
+        {trip.hasOvernight && (
+          <>
+            <dt>Övernattning</dt>
+            <dd>{registration.overnight ? overnightLabel(registration.overnight) : '–'}</dd>
+            <dt>Dela rum med</dt>
+            <dd>{registration.shareRoomWith ?? '–'}</dd>
+          </>
+        )}
+        <dt>Påstigning</dt>
+        <dd>{registration.boardingStop?.name ?? '–'}</dd>
+        <dt>Övrigt</dt>
+        <dd>{registration.otherInfo ?? '–'}</dd>
+        <dt>Visas i deltagarlistan</dt>
+        <dd>{registration.showInParticipantList ? 'Ja' : 'Nej'}</dd>
+      </dl>
+
+      {!anonymised && (
+        <section aria-labelledby="rätta">
+          <h2 id="rätta">Rätta uppgifterna</h2>
+          <p>Samma formulär som deltagaren fyller i. Deltagaren får ett mejl om ändringen (utom när anmälan är avbokad).</p>
+          <SignupForm
+            key={registration.updatedAt.toISOString()}
+            mode="edit"
+            action={correct.bind(null, trip.slug, registration.id)}
+            hasOvernight={trip.hasOvernight}
+            boardingStops={trip.boardingStops}
+            initialValues={registrationFormValues(registration)}
+          />
+        </section>
+      )}
+
+      <h2 id="historik">Historik</h2>
+      {registration.audit.length === 0 ? (
+        <p>Inga ändringar gjorda av arrangörerna ännu.</p>
+      ) : (
+        <ol className="audit-log" aria-labelledby="historik">
+          {registration.audit.map((entry) => {
+            const changes = (entry.changes ?? {}) as Record<string, { from: unknown; to: unknown }>
+            return (
+              <li key={entry.id}>
+                <p>
+                  <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {entry.actor}: {entry.summary}
+                </p>
+                {Object.keys(changes).length > 0 && (
+                  <ul>
+                    {Object.entries(changes).map(([field, { from, to }]) => (
+                      <li key={field}>
+                        {FIELD_LABEL[field] ?? field}: {field === 'boardingStopId' ? stopName(from) : showValue(from)} →{' '}
+                        {field === 'boardingStopId' ? stopName(to) : showValue(to)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </>
+  )
+}
+
+function ActionButton({ action, label, hidden = {} }: { action: (formData: FormData) => Promise<void>; label: string; hidden?: Record<string, string> }) {
+  return (
+    <form action={action}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="button">
+        {label}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,115 @@
+// An organiser works with one registration: opens a waiting participant from the table, confirms
+// them, corrects an answer, sees the audit log, and checks participants in on the day-of-departure
+// list (with JavaScript on and off).
+import type { Page } from '@playwright/test'
+import type { PrismaClient } from '../../lib/generated/prisma/client'
+import { createTestTrip } from '../support/factories'
+import { adminTest as test, expect, expectNoAxeViolations, type TestOrganiser } from './support/fixtures'
+
+async function signIn(page: Page, organiser: TestOrganiser) {
+  await page.goto('/admin/logga-in')
+  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}
+
+async function arrange(db: PrismaClient) {
+  const trip = await createTestTrip(db, { seats: 2, boardingStops: ['Mjölby', 'Mantorp'] })
+  const [mjolby, mantorp] = trip.boardingStops
+  const base = { tripId: trip.id, phone: '+46701234567', role: 'OTHER' as const, overnight: 'NONE' as const, privacyAcceptedAt: new Date() }
+  const bo = await db.registration.create({
+    data: { ...base, status: 'CONFIRMED', firstName: 'Bo', lastName: 'Ek', email: 'bo@example.se', organisation: 'Ek AB', boardingStopId: mantorp!.id },
+  })
+  const cia = await db.registration.create({
+    data: { ...base, status: 'WAITLISTED', firstName: 'Cia', lastName: 'Lind', email: 'cia@example.se', organisation: 'Mjölby kommun', boardingStopId: mjolby!.id },
+  })
+  return { trip, bo, cia }
+}
+
+test('an organiser confirms a waiting participant, corrects them and checks them in', async ({ page, db, organiser }) => {
+  const { trip, cia } = await arrange(db)
+  await signIn(page, organiser)
+
+  // From the table to the detail page.
+  await page.goto(`/admin/resor/${trip.slug}`)
+  await page.getByRole('link', { name: 'Lind, Cia' }).click()
+  await expect(page).toHaveURL(new RegExp(`/admin/resor/${trip.slug}/anmalan/${cia.id}$`))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cia Lind')
+  const facts = page.locator('dl').first()
+  await expect(facts).toContainText('Reservlista')
+  await expect(facts).toContainText('Plats på reservlistan1')
+  await expect(facts).toContainText('Inte incheckad')
+  // A seat is free: plain confirmation, no overbooking; no check-in while waiting.
+  await expect(page.getByRole('button', { name: 'Bekräfta (överboka)' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Checka in' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('button', { name: 'Bekräfta', exact: true }).click()
+  await expect(page).toHaveURL(/\?klart=bekraftad$/)
+  await expect(page.getByRole('status').filter({ hasText: 'Anmälan är bekräftad' })).toBeVisible()
+  await expect(facts).toContainText('Bekräftad')
+  expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).status).toBe('CONFIRMED')
+  expect(await db.outboxMessage.count({ where: { registrationId: cia.id, kind: 'promoted' } })).toBe(1)
+
+  // Correcting an answer, with the public form's labels.
+  await page.getByLabel('Organisation', { exact: true }).fill('Nya Mjölby AB')
+  await page.getByRole('button', { name: 'Spara ändringar' }).click()
+  await expect(page).toHaveURL(/\?klart=sparad$/)
+  expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).organisation).toBe('Nya Mjölby AB')
+  expect(await db.outboxMessage.count({ where: { registrationId: cia.id, kind: 'changed' } })).toBe(1)
+
+  // The check-in list, linked from the trip's page.
+  await page.goto(`/admin/resor/${trip.slug}`)
+  await page.getByRole('link', { name: 'Incheckning på avresedagen' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Incheckning: ${trip.title}`)
+  await expect(page.getByText('0 av 2 incheckade')).toBeVisible()
+  await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText(['Mjölby (0 av 1)', 'Mantorp (0 av 1)'])
+  const ciaButton = page.getByRole('button', { name: /Cia Lind/ })
+  await expect(ciaButton).toContainText('Checka in')
+  const box = (await ciaButton.boundingBox())!
+  expect(box.height).toBeGreaterThanOrEqual(44)
+  expect(box.width).toBeGreaterThanOrEqual(44)
+  await expectNoAxeViolations(page)
+  await ciaButton.click()
+  await expect(page.getByText('1 av 2 incheckade')).toBeVisible()
+  await expect(ciaButton).toContainText('Incheckad ✓ (ångra)')
+  expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).checkedInAt).not.toBeNull()
+  await expectNoAxeViolations(page)
+
+  // The audit log on the detail page, newest first, with who did it.
+  await page.goto(`/admin/resor/${trip.slug}/anmalan/${cia.id}`)
+  const log = page.getByRole('list', { name: 'Historik' })
+  await expect(log.locator('> li')).toHaveCount(3)
+  await expect(log.locator('> li').nth(0)).toContainText(`${organiser.email}: Checkade in Cia Lind`)
+  await expect(log.locator('> li').nth(1)).toContainText('Organisation: Mjölby kommun → Nya Mjölby AB')
+  await expect(log.locator('> li').nth(2)).toContainText(`${organiser.email}: Bekräftade Cia Lind`)
+  await expect(facts).toContainText('Incheckad ')
+  await expect(page.getByRole('button', { name: 'Ångra incheckning' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the check-in list checks in and undoes with plain form posts', async ({ page, db, organiser }) => {
+    const { trip, bo } = await arrange(db)
+    await signIn(page, organiser)
+    await page.goto(`/admin/resor/${trip.slug}/incheckning`)
+    await expect(page.getByText('0 av 1 incheckade')).toBeVisible()
+    await page.getByRole('button', { name: /Bo Ek/ }).click()
+    await expect(page.getByText('1 av 1 incheckade')).toBeVisible()
+    await expect(page.getByRole('button', { name: /Bo Ek/ })).toContainText('Incheckad ✓ (ångra)')
+    expect((await db.registration.findUniqueOrThrow({ where: { id: bo.id } })).checkedInAt).not.toBeNull()
+    await page.getByRole('button', { name: /Bo Ek/ }).click()
+    await expect(page.getByText('0 av 1 incheckade')).toBeVisible()
+    expect((await db.registration.findUniqueOrThrow({ where: { id: bo.id } })).checkedInAt).toBeNull()
+
+    // And the detail page's buttons too.
+    await page.goto(`/admin/resor/${trip.slug}/anmalan/${bo.id}`)
+    await page.getByRole('button', { name: 'Flytta till reservlistan' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'flyttad till reservlistan' })).toBeVisible()
+    expect((await db.registration.findUniqueOrThrow({ where: { id: bo.id } })).status).toBe('WAITLISTED')
+    expect(await db.outboxMessage.count({ where: { registrationId: bo.id, kind: 'waitlisted' } })).toBe(1)
+  })
+})
