@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test'
-import { E2E_PORT } from './tests/e2e/support/paths'
+import { E2E_OUTPUT_DIR, E2E_PORT } from './tests/e2e/support/paths'
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser download cannot work here.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `${E2E_OUTPUT_DIR}/artifacts`,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

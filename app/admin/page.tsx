@@ -28,6 +28,10 @@ export default async function AdminPage() {
         </button>
       </form>
 
+      <p>
+        <Link href="/admin/innehall">Innehåll: resor, program, orter och kontaktuppgifter</Link>
+      </p>
+
       <h2>Resor</h2>
       {trips.length === 0 ? (
         <p>Det finns inga resor ännu.</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { Paragraphs } from '@/components/paragraphs'
+import { Markdown } from '@/components/markdown'
 import { formatDateRange } from '@/lib/dates'
 import { getHostCityPage } from '@/lib/trips/host-cities'
 
@@ -33,7 +33,7 @@ export default async function HostCityPageRoute({ params }: Props) {
           </>
         )}
       </dl>
-      <Paragraphs text={city.portrait} />
+      <Markdown text={city.portrait} />
       <h2>Mjölbybussen i {city.name}</h2>
       <ul>
         {city.trips.map(({ trip, focus }) => (

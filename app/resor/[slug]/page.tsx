@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HostCityLinks } from '@/components/host-city-links'
-import { Paragraphs } from '@/components/paragraphs'
+import { Markdown } from '@/components/markdown'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '@/lib/dates'
 import { getTripPage, type TripPage } from '@/lib/trips/queries'
@@ -68,7 +68,7 @@ export default async function TripPageRoute({ params }: Props) {
       </dl>
 
       <div className="prose">
-        <Paragraphs text={trip.description} />
+        <Markdown text={trip.description} />
       </div>
 
       <h2>Program</h2>

@@ -1,5 +1,7 @@
 import path from 'node:path'
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
-export const E2E_STATE_FILE = path.resolve('test-results/e2e-state.json')
-export const MAILBOX_DIR = path.resolve('test-results/e2e-mailbox')
+// Per port, so that two runs in one tree (on different E2E_PORTs) keep out of each other's way.
+export const E2E_OUTPUT_DIR = path.resolve(`test-results/e2e-${E2E_PORT}`)
+export const E2E_STATE_FILE = path.join(E2E_OUTPUT_DIR, 'state.json')
+export const MAILBOX_DIR = path.join(E2E_OUTPUT_DIR, 'mailbox')

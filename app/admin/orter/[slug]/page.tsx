@@ -1,0 +1,38 @@
+// Editing a host city: name, county, population and the portrait (Markdown).
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ContentForm } from '@/components/admin-form'
+import { AdminStatus } from '@/components/admin-status'
+import { HOST_CITY_FIELDS } from '@/lib/admin/content-fields'
+import { getHostCityForEdit, hostCityFormValues } from '@/lib/admin/content-queries'
+import { requireOrganiser } from '@/lib/auth/session'
+import { saveHostCityAction } from '../actions'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Redigera ort', robots: { index: false, follow: false } }
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function EditHostCityPage({ params, searchParams }: Props) {
+  await requireOrganiser()
+  const [{ slug }, query] = await Promise.all([params, searchParams])
+  const city = await getHostCityForEdit(slug)
+  if (!city) notFound()
+  return (
+    <>
+      <p>
+        <Link href="/admin/innehall">Innehåll</Link> · <Link href={`/orter/${city.slug}`}>Visa den publika sidan</Link>
+      </p>
+      <h1>Redigera ort: {city.name}</h1>
+      <AdminStatus status={query.status} />
+      <ContentForm
+        action={saveHostCityAction.bind(null, city.slug)}
+        fields={HOST_CITY_FIELDS}
+        initial={hostCityFormValues(city)}
+        submitLabel="Spara orten"
+        idPrefix="ort"
+      />
+    </>
+  )
+}

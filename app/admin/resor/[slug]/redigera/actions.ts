@@ -1,0 +1,43 @@
+'use server'
+
+// Saving a trip and its programme: thin shells over lib/admin/content.ts. Each checks the
+// session first, saves as the signed-in organiser, revalidates the public pages (so they show
+// the change at once) and redirects with a confirmation.
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import type { ContentFormState, FormValues } from '@/components/admin-form'
+import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
+import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+
+export async function saveTripAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const raw = formToRaw(formData, ['hostCityIds'])
+  const result = await saveTrip(organiser.email, slug, raw)
+  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${result.value.slug}/redigera?status=${slug ? 'resa-sparad' : 'resa-skapad'}`)
+}
+
+export async function saveProgrammeItemAction(
+  slug: string,
+  itemId: number | null,
+  _previous: ContentFormState,
+  formData: FormData,
+): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const raw = formToRaw(formData)
+  const result = await saveProgrammeItem(organiser.email, slug, itemId, raw)
+  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=${itemId === null ? 'punkt-tillagd' : 'punkt-sparad'}#program`)
+}
+
+export async function deleteProgrammeItemAction(slug: string, itemId: number): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  await deleteProgrammeItem(organiser.email, slug, itemId)
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=punkt-borttagen#program`)
+}

@@ -1,0 +1,86 @@
+// Editing a trip: every field, then its programme (each item with change and remove, and a form
+// to add one). Saving updates the public pages at once.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ContentForm } from '@/components/admin-form'
+import { AdminStatus } from '@/components/admin-status'
+import { PROGRAMME_ITEM_FIELDS, tripFields } from '@/lib/admin/content-fields'
+import { getTripForEdit, hostCityOptions, programmeItemFormValues, tripFormValues } from '@/lib/admin/content-queries'
+import { requireOrganiser } from '@/lib/auth/session'
+import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
+import { deleteProgrammeItemAction, saveProgrammeItemAction, saveTripAction } from './actions'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Redigera resa', robots: { index: false, follow: false } }
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function EditTripPage({ params, searchParams }: Props) {
+  await requireOrganiser()
+  const [{ slug }, query] = await Promise.all([params, searchParams])
+  const [trip, cities] = await Promise.all([getTripForEdit(slug), hostCityOptions()])
+  if (!trip) notFound()
+  const confirmed = trip._count.registrations
+  const firstDay = trip.startDate ? trip.startDate.toISOString().slice(0, 10) : ''
+  return (
+    <>
+      <p>
+        <Link href="/admin/innehall">Innehåll</Link> · <Link href={`/admin/resor/${trip.slug}`}>Anmälningar</Link> ·{' '}
+        <Link href={`/resor/${trip.slug}`}>Visa den publika sidan</Link>
+      </p>
+      <h1>Redigera: {trip.title}</h1>
+      <AdminStatus status={query.status} />
+      {confirmed > trip.seats && (
+        <div className="notice notice--warn">
+          <p>
+            Resan har {confirmed} bekräftade deltagare men bara {trip.seats} platser. Ingen flyttas till reservlistan, men nya
+            anmälningar hamnar där.
+          </p>
+        </div>
+      )}
+      <ContentForm
+        action={saveTripAction.bind(null, trip.slug)}
+        fields={tripFields(cities)}
+        initial={tripFormValues(trip)}
+        submitLabel="Spara resan"
+        idPrefix="resa"
+      />
+
+      <h2 id="program">Program</h2>
+      {trip.programmeItems.length === 0 ? (
+        <p>Programmet har inga punkter ännu.</p>
+      ) : (
+        <ul className="admin-list">
+          {trip.programmeItems.map((item) => (
+            <li key={item.id}>
+              <strong>
+                {formatProgrammeDay(item.startsAt)} {formatTimeRange(item.startsAt, item.endsAt)}
+              </strong>{' '}
+              {item.title}
+              {item.place && <> · Plats: {item.place}</>}
+              {item.participants && <> · Medverkar: {item.participants}</>}{' '}
+              <Link href={`/admin/resor/${trip.slug}/redigera/program/${item.id}`}>
+                Ändra<span className="visually-hidden"> {item.title}</span>
+              </Link>{' '}
+              <form action={deleteProgrammeItemAction.bind(null, trip.slug, item.id)} className="inline-form">
+                <button type="submit" className="button button--small">
+                  Ta bort<span className="visually-hidden"> {item.title}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Lägg till en programpunkt</h2>
+      <ContentForm
+        action={saveProgrammeItemAction.bind(null, trip.slug, null)}
+        fields={PROGRAMME_ITEM_FIELDS}
+        initial={programmeItemFormValues(null, firstDay)}
+        submitLabel="Lägg till programpunkten"
+        idPrefix="punkt"
+      />
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+// A new trip: the same form as editing, empty. Programme items are added once it exists.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { ContentForm } from '@/components/admin-form'
+import { tripFields } from '@/lib/admin/content-fields'
+import { hostCityOptions, tripFormValues } from '@/lib/admin/content-queries'
+import { requireOrganiser } from '@/lib/auth/session'
+import { saveTripAction } from '../[slug]/redigera/actions'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Ny resa', robots: { index: false, follow: false } }
+
+export default async function NewTripPage() {
+  await requireOrganiser()
+  const cities = await hostCityOptions()
+  return (
+    <>
+      <p>
+        <Link href="/admin/innehall">Innehåll</Link>
+      </p>
+      <h1>Ny resa</h1>
+      <p>Programmet lägger du till när resan är sparad.</p>
+      <ContentForm action={saveTripAction.bind(null, null)} fields={tripFields(cities)} initial={tripFormValues(null)} submitLabel="Skapa resan" idPrefix="resa" />
+    </>
+  )
+}

@@ -1,0 +1,56 @@
+// The content forms' fields: labels, hints and kinds, shared by the pages (and the labels by the
+// error summaries). Plain data, so server pages can hand them to the client form.
+import type { FieldSpec } from '../../components/admin-form'
+
+const MARKDOWN_HINT =
+  'Markdown går bra: tom rad mellan stycken, ## Rubrik, - punktlista, **fet**, [länktext](https://…). HTML visas som text.'
+
+export function tripFields(hostCities: { id: number; name: string }[]): FieldSpec[] {
+  return [
+    { name: 'title', label: 'Rubrik', kind: 'text', required: true },
+    { name: 'slug', label: 'Adressnamn', kind: 'text', required: true, hint: 'Syns i adressen /resor/…: små bokstäver a–z, siffror och bindestreck, t.ex. 2027-boras.' },
+    { name: 'year', label: 'År', kind: 'number', required: true },
+    { name: 'summary', label: 'Sammanfattning', kind: 'textarea', required: true, rows: 2, hint: 'En eller två meningar, visas i listan över resor.' },
+    { name: 'description', label: 'Beskrivning', kind: 'textarea', rows: 10, hint: MARKDOWN_HINT },
+    { name: 'startDate', label: 'Första dagen', kind: 'date', hint: 'ÅÅÅÅ-MM-DD' },
+    { name: 'endDate', label: 'Sista dagen', kind: 'date', hint: 'ÅÅÅÅ-MM-DD. Tom för en dagsresa.' },
+    { name: 'departureText', label: 'Avresa', kind: 'text', hint: 'T.ex. Kl. 06.30 från Mjölby resecentrum.' },
+    { name: 'returnText', label: 'Hemresa', kind: 'text' },
+    { name: 'boardingStops', label: 'Påstigningsplatser', kind: 'textarea', rows: 4, hint: 'En plats per rad, i den ordning bussen hämtar. Ändrar du namnet på en rad behåller anmälningarna sin plats.' },
+    { name: 'hostCityIds', label: 'Orter som besöks', kind: 'checkboxes', options: hostCities.map((c) => ({ value: String(c.id), label: c.name })) },
+    { name: 'priceSek', label: 'Pris i kronor', kind: 'number', hint: '0 för kostnadsfritt; tomt om priset inte är bestämt.' },
+    { name: 'hasOvernight', label: 'Resan har övernattning', kind: 'checkbox' },
+    { name: 'accommodation', label: 'Boende', kind: 'textarea', rows: 2 },
+    { name: 'seats', label: 'Antal platser', kind: 'number', required: true },
+    { name: 'registrationOpen', label: 'Anmälan är öppen', kind: 'checkbox' },
+    { name: 'registrationDeadline', label: 'Sista anmälningsdag', kind: 'datetime-local', hint: 'Datum och klockslag, svensk tid.' },
+    { name: 'changesAllowedUntil', label: 'Sista dag för ändringar', kind: 'datetime-local', hint: 'Därefter kan deltagarna bara avboka. Tomt: ändringar går fram till avresan.' },
+    { name: 'reminderDaysBefore', label: 'Påminnelse, dagar före avresa', kind: 'number', required: true },
+  ]
+}
+
+export const PROGRAMME_ITEM_FIELDS: FieldSpec[] = [
+  { name: 'day', label: 'Dag', kind: 'date', required: true, hint: 'ÅÅÅÅ-MM-DD' },
+  { name: 'startTime', label: 'Starttid', kind: 'time', required: true, hint: 'TT:MM, svensk tid' },
+  { name: 'endTime', label: 'Sluttid', kind: 'time', hint: 'TT:MM, svensk tid. Kan lämnas tom.' },
+  { name: 'title', label: 'Rubrik', kind: 'text', required: true },
+  { name: 'place', label: 'Plats', kind: 'text' },
+  { name: 'participants', label: 'Vilka medverkar', kind: 'textarea', rows: 2 },
+]
+
+export const HOST_CITY_FIELDS: FieldSpec[] = [
+  { name: 'name', label: 'Namn', kind: 'text', required: true },
+  { name: 'slug', label: 'Adressnamn', kind: 'text', required: true, hint: 'Syns i adressen /orter/…: små bokstäver a–z, siffror och bindestreck.' },
+  { name: 'county', label: 'Län', kind: 'text', required: true },
+  { name: 'population', label: 'Invånare', kind: 'number' },
+  { name: 'portrait', label: 'Porträtt', kind: 'textarea', rows: 10, hint: MARKDOWN_HINT },
+]
+
+export const SETTINGS_FIELDS: FieldSpec[] = [
+  { name: 'organiserName', label: 'Arrangör', kind: 'text', required: true },
+  { name: 'phone', label: 'Telefon', kind: 'tel', required: true },
+  { name: 'phoneHours', label: 'Telefontider', kind: 'text', required: true },
+  { name: 'email', label: 'E-post', kind: 'email', required: true },
+  { name: 'postalAddress', label: 'Postadress', kind: 'textarea', required: true, rows: 3 },
+  { name: 'visitingAddress', label: 'Besöksadress', kind: 'textarea', rows: 2 },
+]

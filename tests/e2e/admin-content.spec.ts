@@ -1,0 +1,77 @@
+// An organiser edits a trip's programme and description and sees them on the public trip page
+// at once (the save revalidates it); the content pages have no axe violations.
+import type { Page } from '@playwright/test'
+import { createTestTrip } from '../support/factories'
+import { adminTest as test, expect, expectNoAxeViolations, type TestOrganiser } from './support/fixtures'
+
+async function signIn(page: Page, organiser: TestOrganiser) {
+  await page.goto('/admin/logga-in')
+  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}
+
+test('an organiser adds a programme item and writes the description in Markdown; the public page shows both', async ({ page, db, organiser }) => {
+  const trip = await createTestTrip(db, { boardingStops: ['Mjölby'] })
+  await signIn(page, organiser)
+  await page.getByRole('link', { name: /^Innehåll/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innehåll')
+  await page.getByRole('link', { name: trip.title }).click()
+  await expect(page).toHaveURL(new RegExp(`/admin/resor/${trip.slug}/redigera$`))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Redigera: ${trip.title}`)
+  await expectNoAxeViolations(page)
+
+  // The public page, rendered and cached before the changes.
+  await page.goto(`/resor/${trip.slug}`)
+  await expect(page.getByText('Programmet publiceras senare.')).toBeVisible()
+  await page.goBack()
+
+  // A programme item, with an error first.
+  const add = page.locator('form').filter({ has: page.getByRole('button', { name: 'Lägg till programpunkten' }) })
+  await expect(add.getByLabel('Dag', { exact: true })).toHaveValue('2027-05-20')
+  await add.getByLabel('Starttid', { exact: true }).fill('09:00')
+  await add.getByLabel('Sluttid', { exact: true }).fill('10:00')
+  await add.getByRole('button', { name: 'Lägg till programpunkten' }).click()
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Rubrik: Fyll i rubrik.' })).toBeVisible()
+  await expect(add.getByLabel('Rubrik', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(add.getByLabel('Starttid', { exact: true })).toHaveValue('09:00')
+  await add.getByLabel('Rubrik', { exact: true }).fill('Besök på Textilmuseet')
+  await add.getByLabel('Plats', { exact: true }).fill('Textilens hus')
+  await add.getByLabel('Vilka medverkar', { exact: true }).fill('Museichefen')
+  await add.getByRole('button', { name: 'Lägg till programpunkten' }).click()
+  await expect(page.getByRole('status')).toHaveText('Programpunkten är tillagd.')
+  await expect(page.getByRole('listitem').filter({ hasText: 'Besök på Textilmuseet' })).toContainText('Torsdag 20 maj kl. 09.00–10.00')
+
+  // The description, in Markdown (with HTML that must come out as text).
+  const tripForm = page.locator('form').filter({ has: page.getByRole('button', { name: 'Spara resan' }) })
+  await tripForm
+    .getByLabel('Beskrivning', { exact: true })
+    .fill('## Dagens höjdpunkt\n\nVi besöker **Textilmuseet**.\n\n- Kaffe i bussen\n- Lunch på museet\n\n<img src=x onerror="window.pwned=1">')
+  await tripForm.getByRole('button', { name: 'Spara resan' }).click()
+  await expect(page.getByRole('status')).toHaveText('Ändringarna är sparade och syns på den publika sidan.')
+
+  await page.goto(`/resor/${trip.slug}`)
+  const day = page.locator('section').filter({ has: page.getByRole('heading', { level: 3, name: 'Torsdag 20 maj' }) })
+  await expect(day.getByRole('listitem')).toHaveText('kl. 09.00–10.00 Besök på Textilmuseet · Plats: Textilens hus · Medverkar: Museichefen')
+  await expect(page.getByRole('heading', { level: 2, name: 'Dagens höjdpunkt' })).toBeVisible()
+  await expect(page.locator('.markdown strong')).toHaveText('Textilmuseet')
+  await expect(page.locator('.markdown li')).toHaveText(['Kaffe i bussen', 'Lunch på museet'])
+  await expect(page.getByText('<img src=x onerror="window.pwned=1">')).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+})
+
+test('the contact settings page shows errors beside the fields and has no axe violations', async ({ page, organiser }) => {
+  await signIn(page, organiser)
+  await page.goto('/admin/innehall')
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: 'Ändra kontaktuppgifterna' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontaktuppgifter')
+  await expectNoAxeViolations(page)
+  // An error, not a save: the settings are shared by every test.
+  await page.getByLabel('E-post', { exact: true }).fill('inte en adress')
+  await page.getByRole('button', { name: 'Spara kontaktuppgifterna' }).click()
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('E-post: Skriv en giltig e-postadress, t.ex. namn@exempel.se.')
+  await expect(page.getByLabel('E-post', { exact: true })).toHaveValue('inte en adress')
+  await expectNoAxeViolations(page)
+})
