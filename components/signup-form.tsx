@@ -9,27 +9,14 @@ import { useActionState, useEffect, useRef, useState } from 'react'
 import { useFormStatus } from 'react-dom'
 import type { SignupOutcome } from '@/lib/registrations/signup'
 import type { SignupValues } from '@/lib/registrations/schema'
-import { OVERNIGHT_OPTIONS, ROLE_OPTIONS } from '@/lib/registrations/schema'
+import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type SignupFormState =
   | { kind: 'idle' }
   | Exclude<SignupOutcome, { kind: 'registered' } | { kind: 'trip-not-found' }>
 
-const LABELS: Record<string, string> = {
-  firstName: 'Förnamn',
-  lastName: 'Efternamn',
-  email: 'E-post',
-  phone: 'Mobilnummer',
-  organisation: 'Organisation',
-  role: 'Roll',
-  dietaryNeeds: 'Specialkost eller allergier',
-  overnight: 'Övernattning',
-  shareRoomWith: 'Dela rum med',
-  boardingStopId: 'Påstigning',
-  otherInfo: 'Övrigt',
-  privacyAccepted: 'Integritetsmeddelandet',
-}
+const LABELS = SIGNUP_LABELS
 
 const CLOSED_TEXT = {
   'not-opened': 'Anmälan till resan är stängd.',

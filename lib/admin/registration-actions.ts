@@ -8,7 +8,7 @@ import { db, type Tx } from '../db'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { promoteFirstWaiting } from '../registrations/cancel'
 import { queueRegistrationEmail } from '../registrations/notifications'
-import { parseSignup, SIGNUP_FIELDS, type SignupField, type SignupValues } from '../registrations/schema'
+import { parseSignup, readSignupValues, type SignupField, type SignupValues } from '../registrations/schema'
 import { EMAIL_TAKEN } from '../registrations/update'
 import { waitlistPositionOf } from '../registrations/waitlist'
 import { changedFields, recordAudit } from './audit'
@@ -81,7 +81,7 @@ export async function correctRegistration(actor: string, registrationId: number,
         where: { tripId: trip.id, email: input.email, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { not: registration.id } },
         select: { id: true },
       })
-      if (taken) return { kind: 'invalid', values: formValues(raw), fieldErrors: { email: EMAIL_TAKEN } } as const
+      if (taken) return { kind: 'invalid', values: readSignupValues(raw), fieldErrors: { email: EMAIL_TAKEN } } as const
     }
 
     const changes = changedFields(registration, input)
@@ -224,15 +224,6 @@ export async function resendLatestEmail(actor: string, registrationId: number): 
     })
     return { kind: 'resent', emailKind } as const
   })
-}
-
-function formValues(raw: Record<string, unknown>): SignupValues {
-  const values: SignupValues = {}
-  for (const field of SIGNUP_FIELDS) {
-    const v = raw[field]
-    if (typeof v === 'string') values[field] = v
-  }
-  return values
 }
 
 // ---- Reading, for the detail page and the check-in list ----

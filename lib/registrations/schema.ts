@@ -42,6 +42,33 @@ export type SignupField = (typeof SIGNUP_FIELDS)[number]
 /** What the person typed, kept as text so that a failed form shows it again unchanged. */
 export type SignupValues = Partial<Record<SignupField, string>>
 
+/** The fields' labels as the form shows them (DESIGN.md: users and tests find fields by these). */
+export const SIGNUP_LABELS: Record<SignupField, string> = {
+  firstName: 'Förnamn',
+  lastName: 'Efternamn',
+  email: 'E-post',
+  phone: 'Mobilnummer',
+  organisation: 'Organisation',
+  role: 'Roll',
+  dietaryNeeds: 'Specialkost eller allergier',
+  overnight: 'Övernattning',
+  shareRoomWith: 'Dela rum med',
+  boardingStopId: 'Påstigning',
+  otherInfo: 'Övrigt',
+  showInParticipantList: 'Visas i deltagarlistan',
+  privacyAccepted: 'Integritetsmeddelandet',
+}
+
+/** The form's fields from posted data, text only (files and unknown fields are ignored). */
+export function readSignupValues(raw: Record<string, unknown>): SignupValues {
+  const values: SignupValues = {}
+  for (const field of SIGNUP_FIELDS) {
+    const v = raw[field]
+    if (typeof v === 'string') values[field] = v
+  }
+  return values
+}
+
 // No control characters (C0, DEL, C1) nor bidirectional overrides, which can disguise text in
 // the organisers' lists. Multi-line fields may hold line breaks and tabs; one-line fields not.
 const FORBIDDEN_ALWAYS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
@@ -156,11 +183,7 @@ export type SignupParseResult =
 
 /** Reads the form's fields (ignoring any others) and validates them. */
 export function parseSignup(raw: Record<string, unknown>, trip: TripFormOptions): SignupParseResult {
-  const values: SignupValues = {}
-  for (const field of SIGNUP_FIELDS) {
-    const v = raw[field]
-    if (typeof v === 'string') values[field] = v
-  }
+  const values = readSignupValues(raw)
   const result = signupSchema(trip).safeParse(values)
   if (result.success) return { ok: true, data: result.data, values }
   const fieldErrors: Partial<Record<SignupField, string>> = {}

@@ -6,7 +6,7 @@ import { db } from '../db'
 import { stockholmDayKey } from '../dates'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueRegistrationEmail } from './notifications'
-import { parseSignup, SIGNUP_FIELDS, type SignupField, type SignupValues } from './schema'
+import { parseSignup, readSignupValues, type SignupField, type SignupValues } from './schema'
 
 export const EMAIL_TAKEN = 'Den här e-postadressen är redan anmäld till resan.'
 
@@ -80,7 +80,7 @@ export async function updateRegistration(
         where: { tripId: trip.id, email: input.email, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { not: registration.id } },
         select: { id: true },
       })
-      if (taken) return { kind: 'invalid', values: formValues(raw), fieldErrors: { email: EMAIL_TAKEN } } as const
+      if (taken) return { kind: 'invalid', values: readSignupValues(raw), fieldErrors: { email: EMAIL_TAKEN } } as const
 
       await tx.registration.update({ where: { id: registration.id }, data: input })
       await queueRegistrationEmail(tx, registration.id, 'changed')
@@ -88,13 +88,4 @@ export async function updateRegistration(
     },
     { maxWait: 60_000, timeout: 60_000 },
   )
-}
-
-function formValues(raw: Record<string, unknown>): SignupValues {
-  const values: SignupValues = {}
-  for (const field of SIGNUP_FIELDS) {
-    const v = raw[field]
-    if (typeof v === 'string') values[field] = v
-  }
-  return values
 }

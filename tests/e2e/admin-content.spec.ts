@@ -1,20 +1,11 @@
 // An organiser edits a trip's programme and description and sees them on the public trip page
 // at once (the save revalidates it); the content pages have no axe violations.
-import type { Page } from '@playwright/test'
 import { createTestTrip } from '../support/factories'
-import { adminTest as test, expect, expectNoAxeViolations, type TestOrganiser } from './support/fixtures'
-
-async function signIn(page: Page, organiser: TestOrganiser) {
-  await page.goto('/admin/logga-in')
-  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-}
+import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser adds a programme item and writes the description in Markdown; the public page shows both', async ({ page, db, organiser }) => {
   const trip = await createTestTrip(db, { boardingStops: ['Mjölby'] })
-  await signIn(page, organiser)
+  await signInAsOrganiser(page, organiser)
   await page.getByRole('link', { name: /^Innehåll/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innehåll')
   await page.getByRole('link', { name: trip.title }).click()
@@ -62,7 +53,7 @@ test('an organiser adds a programme item and writes the description in Markdown;
 })
 
 test('the contact settings page shows errors beside the fields and has no axe violations', async ({ page, organiser }) => {
-  await signIn(page, organiser)
+  await signInAsOrganiser(page, organiser)
   await page.goto('/admin/innehall')
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Ändra kontaktuppgifterna' }).click()

@@ -1,18 +1,9 @@
 // An organiser works with one registration: opens a waiting participant from the table, confirms
 // them, corrects an answer, sees the audit log, and checks participants in on the day-of-departure
 // list (with JavaScript on and off).
-import type { Page } from '@playwright/test'
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { createTestTrip } from '../support/factories'
-import { adminTest as test, expect, expectNoAxeViolations, type TestOrganiser } from './support/fixtures'
-
-async function signIn(page: Page, organiser: TestOrganiser) {
-  await page.goto('/admin/logga-in')
-  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-}
+import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 async function arrange(db: PrismaClient) {
   const trip = await createTestTrip(db, { seats: 2, boardingStops: ['Mjölby', 'Mantorp'] })
@@ -29,7 +20,7 @@ async function arrange(db: PrismaClient) {
 
 test('an organiser confirms a waiting participant, corrects them and checks them in', async ({ page, db, organiser }) => {
   const { trip, cia } = await arrange(db)
-  await signIn(page, organiser)
+  await signInAsOrganiser(page, organiser)
 
   // From the table to the detail page.
   await page.goto(`/admin/resor/${trip.slug}`)
@@ -94,7 +85,7 @@ test.describe('with JavaScript off', () => {
 
   test('the check-in list checks in and undoes with plain form posts', async ({ page, db, organiser }) => {
     const { trip, bo } = await arrange(db)
-    await signIn(page, organiser)
+    await signInAsOrganiser(page, organiser)
     await page.goto(`/admin/resor/${trip.slug}/incheckning`)
     await expect(page.getByText('0 av 1 incheckade')).toBeVisible()
     await page.getByRole('button', { name: /Bo Ek/ }).click()

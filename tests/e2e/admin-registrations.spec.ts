@@ -1,7 +1,7 @@
 // An organiser finds participants in a trip's table and downloads the lists.
 import ExcelJS from 'exceljs'
 import { createTestTrip } from '../support/factories'
-import { adminTest as test, expect, expectNoAxeViolations } from './support/fixtures'
+import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser searches and filters the registrations and downloads the Excel list', async ({ page, db, organiser }) => {
   const trip = await createTestTrip(db, { seats: 2, boardingStops: ['Mjölby', 'Mantorp'] })
@@ -15,11 +15,7 @@ test('an organiser searches and filters the registrations and downloads the Exce
     ],
   })
 
-  await page.goto('/admin/logga-in')
-  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
-  await page.getByRole('button', { name: 'Logga in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
+  await signInAsOrganiser(page, organiser)
 
   await page.goto(`/admin/resor/${trip.slug}`)
   await expect(page.getByText('2 av 2 platser bokade · 1 på reservlistan')).toBeVisible()
@@ -62,11 +58,7 @@ for (const javaScriptEnabled of [true, false]) {
         { ...base, status: 'WAITLISTED', firstName: 'Bea', lastName: 'B', email: `bea.${trip.slug}@example.se` },
       ],
     })
-    await page.goto('/admin/logga-in')
-    await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
-    await page.getByRole('button', { name: 'Logga in' }).click()
-    await expect(page).toHaveURL(/\/admin$/)
+    await signInAsOrganiser(page, organiser)
 
     await page.goto(`/admin/resor/${trip.slug}/oversikt`)
     const seats = page.getByRole('table').filter({ has: page.getByRole('rowheader', { name: 'Bokade' }) })

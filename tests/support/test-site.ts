@@ -1,6 +1,7 @@
 // Starts the real site for end-to-end tests and benchmarks: a fresh database (TEST_DATABASE_URL
 // or embedded), migrated and seeded, a production build in its own folder, and `next start`.
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { prepareDatabase } from '../../lib/db/prepare'
 import { openTestDatabase, type TestDatabase } from './test-database'
@@ -31,6 +32,8 @@ export async function startTestSite(opts: {
     DATA_DIR: path.join(opts.distDir, 'data'),
     ...opts.env,
   }
+  // A fresh build every time: a Turbopack cache left by an interrupted build can fail the next one.
+  fs.rmSync(opts.distDir, { recursive: true, force: true })
   const run = (args: string[]): ChildProcess => spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
 
   const buildStatus = await new Promise<number | null>((resolve) => run(['build']).on('exit', resolve))

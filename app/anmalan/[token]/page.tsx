@@ -4,10 +4,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { RegistrationAnswers } from '@/components/registration-answers'
 import { SignupForm } from '@/components/signup-form'
 import { formatDateRange, formatDateTime } from '@/lib/dates'
-import { findRegistrationByToken, registrationFormValues, type RegistrationView } from '@/lib/registrations/manage'
-import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import { findRegistrationByToken, registrationFormValues } from '@/lib/registrations/manage'
 import { changesAllowed } from '@/lib/registrations/update'
 import { updateAnswers } from './actions'
 
@@ -64,7 +64,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       {isNew ? (
         <>
           <h2>Dina uppgifter</h2>
-          <Answers registration={registration} />
+          <RegistrationAnswers registration={registration} hasOvernight={trip.hasOvernight} />
           <p>
             Spara mejlet med länken hit: den är din personliga väg till anmälan. Där kan du ändra dina uppgifter eller
             lämna återbud.
@@ -89,7 +89,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
       ) : (
         <>
           <h2>Dina uppgifter</h2>
-          <Answers registration={registration} />
+          <RegistrationAnswers registration={registration} hasOvernight={trip.hasOvernight} />
           {active && (
             <p>
               Det går inte längre att ändra uppgifterna här, eftersom boende och mat är bokade. Behöver du ändra något?
@@ -120,45 +120,5 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
         <Link href={`/resor/${trip.slug}`}>Till resans sida</Link>
       </p>
     </div>
-  )
-}
-
-function Answers({ registration }: { registration: RegistrationView }) {
-  return (
-    <dl className="facts">
-      <dt>Namn</dt>
-      <dd>
-        {registration.firstName} {registration.lastName}
-      </dd>
-      <dt>E-post</dt>
-      <dd>{registration.email}</dd>
-      <dt>Mobilnummer</dt>
-      <dd>{registration.phone}</dd>
-      <dt>Organisation</dt>
-      <dd>{registration.organisation}</dd>
-      <dt>Roll</dt>
-      <dd>{roleLabel(registration.role)}</dd>
-      <dt>Specialkost eller allergier</dt>
-      <dd>{registration.dietaryNeeds ?? 'Inga'}</dd>
-      {registration.overnight && (
-        <>
-          <dt>Övernattning</dt>
-          <dd>
-            {overnightLabel(registration.overnight)}
-            {registration.shareRoomWith && <>, med {registration.shareRoomWith}</>}
-          </dd>
-        </>
-      )}
-      {registration.boardingStop && (
-        <>
-          <dt>Påstigning</dt>
-          <dd>{registration.boardingStop.name}</dd>
-        </>
-      )}
-      <dt>Övrigt</dt>
-      <dd>{registration.otherInfo ?? '–'}</dd>
-      <dt>Syns i deltagarlistan</dt>
-      <dd>{registration.showInParticipantList ? 'Ja' : 'Nej'}</dd>
-    </dl>
   )
 }

@@ -49,3 +49,12 @@ export const adminTest = test.extend<{ organiser: TestOrganiser }>({
     await use(organiser)
   },
 })
+
+/** Signs the organiser in through the sign-in form, as a person does. */
+export async function signInAsOrganiser(page: Page, organiser: TestOrganiser) {
+  await page.goto('/admin/logga-in')
+  await page.getByLabel('E-post', { exact: true }).fill(organiser.email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(organiser.password)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}

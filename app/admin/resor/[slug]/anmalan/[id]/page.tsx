@@ -10,7 +10,8 @@ import { getAdminRegistration } from '@/lib/admin/registration-actions'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/dates'
 import { registrationFormValues } from '@/lib/registrations/manage'
-import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import { SIGNUP_LABELS } from '@/lib/registrations/schema'
+import { RegistrationAnswers } from '@/components/registration-answers'
 import { cancel, confirm, correct, resend, setCheckedIn, waitlist } from './actions'
 
 export const dynamic = 'force-dynamic'
@@ -40,22 +41,7 @@ const FAILED: Record<string, string> = {
   borttagen: 'Deltagaren har bett om att få sina uppgifter borttagna.',
 }
 
-const FIELD_LABEL: Record<string, string> = {
-  firstName: 'Förnamn',
-  lastName: 'Efternamn',
-  email: 'E-post',
-  phone: 'Mobilnummer',
-  organisation: 'Organisation',
-  role: 'Roll',
-  dietaryNeeds: 'Specialkost eller allergier',
-  overnight: 'Övernattning',
-  shareRoomWith: 'Dela rum med',
-  boardingStopId: 'Påstigning',
-  otherInfo: 'Övrigt',
-  showInParticipantList: 'Visas i deltagarlistan',
-  status: 'Status',
-  checkedInAt: 'Incheckad',
-}
+const FIELD_LABEL: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
 
 function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–'
@@ -147,32 +133,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
       )}
 
       <h2>Svar</h2>
-      <dl className="facts">
-        <dt>E-post</dt>
-        <dd>{registration.email}</dd>
-        <dt>Mobilnummer</dt>
-        <dd>{registration.phone}</dd>
-        <dt>Organisation</dt>
-        <dd>{registration.organisation}</dd>
-        <dt>Roll</dt>
-        <dd>{roleLabel(registration.role)}</dd>
-        <dt>Specialkost eller allergier</dt>
-        <dd>{registration.dietaryNeeds ?? '–'}</dd>
-        {trip.hasOvernight && (
-          <>
-            <dt>Övernattning</dt>
-            <dd>{registration.overnight ? overnightLabel(registration.overnight) : '–'}</dd>
-            <dt>Dela rum med</dt>
-            <dd>{registration.shareRoomWith ?? '–'}</dd>
-          </>
-        )}
-        <dt>Påstigning</dt>
-        <dd>{registration.boardingStop?.name ?? '–'}</dd>
-        <dt>Övrigt</dt>
-        <dd>{registration.otherInfo ?? '–'}</dd>
-        <dt>Visas i deltagarlistan</dt>
-        <dd>{registration.showInParticipantList ? 'Ja' : 'Nej'}</dd>
-      </dl>
+      <RegistrationAnswers registration={registration} hasOvernight={trip.hasOvernight} withName={false} />
 
       {!anonymised && (
         <section aria-labelledby="rätta">

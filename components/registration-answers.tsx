@@ -1,0 +1,70 @@
+import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import type { OvernightChoice, ParticipantRole } from '@/lib/generated/prisma/enums'
+
+type Answers = {
+  firstName: string
+  lastName: string
+  email: string
+  phone: string
+  organisation: string
+  role: ParticipantRole
+  dietaryNeeds: string | null
+  overnight: OvernightChoice | null
+  shareRoomWith: string | null
+  boardingStop: { name: string } | null
+  otherInfo: string | null
+  showInParticipantList: boolean
+}
+
+/** A registration's answers as a list, on the participant's page and the organisers' alike. */
+export function RegistrationAnswers({
+  registration: r,
+  hasOvernight,
+  withName = true,
+}: {
+  registration: Answers
+  hasOvernight: boolean
+  withName?: boolean
+}) {
+  return (
+    <dl className="facts">
+      {withName && (
+        <>
+          <dt>Namn</dt>
+          <dd>
+            {r.firstName} {r.lastName}
+          </dd>
+        </>
+      )}
+      <dt>E-post</dt>
+      <dd>{r.email}</dd>
+      <dt>Mobilnummer</dt>
+      <dd>{r.phone}</dd>
+      <dt>Organisation</dt>
+      <dd>{r.organisation}</dd>
+      <dt>Roll</dt>
+      <dd>{roleLabel(r.role)}</dd>
+      <dt>Specialkost eller allergier</dt>
+      <dd>{r.dietaryNeeds ?? '–'}</dd>
+      {hasOvernight && (
+        <>
+          <dt>Övernattning</dt>
+          <dd>
+            {r.overnight ? overnightLabel(r.overnight) : '–'}
+            {r.shareRoomWith && <>, med {r.shareRoomWith}</>}
+          </dd>
+        </>
+      )}
+      {r.boardingStop && (
+        <>
+          <dt>Påstigning</dt>
+          <dd>{r.boardingStop.name}</dd>
+        </>
+      )}
+      <dt>Övrigt</dt>
+      <dd>{r.otherInfo ?? '–'}</dd>
+      <dt>Visas i deltagarlistan</dt>
+      <dd>{r.showInParticipantList ? 'Ja' : 'Nej'}</dd>
+    </dl>
+  )
+}
