@@ -10,6 +10,7 @@ import { promoteFirstWaiting } from '../registrations/cancel'
 import { queueRegistrationEmail } from '../registrations/notifications'
 import { parseSignup, readSignupValues, type SignupField, type SignupValues } from '../registrations/schema'
 import { EMAIL_TAKEN } from '../registrations/update'
+import { registrationTripFields } from '../registrations/manage'
 import { waitlistPositionOf } from '../registrations/waitlist'
 import { changedFields, recordAudit } from './audit'
 
@@ -234,19 +235,7 @@ export async function getAdminRegistration(slug: string, registrationId: number)
   const registration = await db().registration.findUnique({
     where: { id: registrationId },
     include: {
-      trip: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          seats: true,
-          startDate: true,
-          endDate: true,
-          hasOvernight: true,
-          changesAllowedUntil: true,
-          boardingStops: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
-        },
-      },
+      trip: { select: registrationTripFields },
       boardingStop: true,
     },
   })

@@ -4,6 +4,19 @@ import { hashLinkToken, isWellFormedToken } from './links'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, type SignupValues } from './schema'
 import { waitlistPositionOf } from './waitlist'
 
+/** What a registration's page (the participant's or the organisers') shows of its trip. */
+export const registrationTripFields = {
+  id: true,
+  slug: true,
+  title: true,
+  seats: true,
+  startDate: true,
+  endDate: true,
+  hasOvernight: true,
+  changesAllowedUntil: true,
+  boardingStops: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
+} as const
+
 export async function findRegistrationByToken(token: string) {
   if (!isWellFormedToken(token)) return null
   const link = await db().registrationLink.findUnique({
@@ -11,18 +24,7 @@ export async function findRegistrationByToken(token: string) {
     include: {
       registration: {
         include: {
-          trip: {
-            select: {
-              id: true,
-              slug: true,
-              title: true,
-              startDate: true,
-              endDate: true,
-              hasOvernight: true,
-              changesAllowedUntil: true,
-              boardingStops: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
-            },
-          },
+          trip: { select: registrationTripFields },
           boardingStop: true,
         },
       },
