@@ -31,6 +31,9 @@ export default async function AdminPage() {
       <p>
         <Link href="/admin/innehall">Innehåll: resor, program, orter och kontaktuppgifter</Link>
       </p>
+      <p>
+        <Link href="/admin/logg">Ändringslogg: vem ändrade vad och när</Link>
+      </p>
 
       <h2>Resor</h2>
       {trips.length === 0 ? (

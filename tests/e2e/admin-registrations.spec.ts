@@ -30,6 +30,17 @@ test('an organiser searches and filters the registrations and downloads the Exce
   await expect(page.getByRole('heading', { name: '1 anmälan' })).toBeVisible()
   await expect(page.getByRole('cell', { name: 'Lind, Cia' })).toBeVisible()
 
+  // The participant list on screen (printable) has the same rows.
+  await page.goto(`/admin/resor/${trip.slug}/listor/visa/deltagare`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Alla anmälda: ${trip.title}`)
+  await expect(page.getByRole('row')).toHaveCount(4) // the header and three people
+  await expectNoAxeViolations(page)
+  await page.goto('/admin/logg')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ändringslogg')
+  await expectNoAxeViolations(page)
+  await page.goBack()
+  await page.goBack()
+
   // The participant list as Excel, read back with the library.
   const download = page.waitForEvent('download')
   await page.getByRole('listitem').filter({ hasText: 'Alla anmälda' }).getByRole('link', { name: 'Excel' }).click()

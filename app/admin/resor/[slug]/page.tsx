@@ -60,7 +60,8 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
       <ul>
         {LIST_KINDS.map((kind) => (
           <li key={kind}>
-            {LIST_TITLES[kind]}: <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a>,{' '}
+            {LIST_TITLES[kind]}: <Link href={`/admin/resor/${trip.slug}/listor/visa/${kind}`}>visa och skriv ut</Link>,{' '}
+            <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a>,{' '}
             <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=csv`}>CSV</a>
           </li>
         ))}
