@@ -1,28 +1,14 @@
 // The outbox under faults: an SMTP outage delays mail but loses none and doubles none; a
 // permanent refusal is recorded; two workers never send one message twice.
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { db } from '../../lib/db'
 import { deliverOutboxMessage, enqueueEmail, sweepOutbox } from '../../lib/email/outbox'
-import { startWorker } from '../../lib/jobs/worker'
 import { submitSignup } from '../../lib/registrations/signup'
 import { createTestTrip, signupValues } from '../support/factories'
-import { SmtpCapture } from '../support/smtp-capture'
+import { smtpWithWorker } from './with-smtp'
 
-const smtp = new SmtpCapture()
-beforeAll(async () => {
-  await smtp.start()
-  await startWorker()
-})
-afterAll(async () => {
-  delete process.env.SMTP_URL
-  await smtp.stop()
-})
-beforeEach(() => {
-  process.env.SMTP_URL = smtp.url
-  smtp.messages.length = 0
-  smtp.rejectRecipients = null
-})
+const smtp = smtpWithWorker()
 
 const statuses = async () =>
   Object.fromEntries(

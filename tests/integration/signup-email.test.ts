@@ -1,27 +1,14 @@
 // The signup as the form drives it, with the e-mail read from a real SMTP server on loopback.
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { HONEYPOT_FIELD, submitSignup } from '../../lib/registrations/signup'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
-import { startWorker } from '../../lib/jobs/worker'
 import { createTestTrip, signupValues } from '../support/factories'
-import { SmtpCapture } from '../support/smtp-capture'
+import { smtpWithWorker } from './with-smtp'
 
-const smtp = new SmtpCapture()
-beforeAll(async () => {
-  await smtp.start()
-  await startWorker()
-})
-afterAll(async () => {
-  delete process.env.SMTP_URL
-  await smtp.stop()
-})
-beforeEach(async () => {
-  process.env.SMTP_URL = smtp.url
-  process.env.MAIL_FROM = 'Mjölbybussen <noreply@mjolbybussen.test>'
-})
+const smtp = smtpWithWorker()
 
 describe('submitSignup', () => {
   it('stores the signup and e-mails a Swedish confirmation with both parts and the trip date', async () => {

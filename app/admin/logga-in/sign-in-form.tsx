@@ -6,7 +6,6 @@
 import { useActionState } from 'react'
 import { fieldId, TextField } from '@/components/form-fields'
 import type { SignInFormState } from './actions'
-import styles from './sign-in.module.css'
 
 export function SignInForm({ action }: { action: (s: SignInFormState, f: FormData) => Promise<SignInFormState> }) {
   const [state, formAction, pending] = useActionState(action, {})
@@ -22,7 +21,6 @@ export function SignInForm({ action }: { action: (s: SignInFormState, f: FormDat
       <div className="field">
         <label htmlFor={fieldId('password')}>Lösenord</label>
         <input
-          className={styles.password}
           id={fieldId('password')}
           name="password"
           type="password"
