@@ -1,5 +1,6 @@
 // What an organiser does to one registration from its detail page: correct the answers, confirm
-// (or overbook), move to the waiting list, cancel, check in and resend the latest e-mail. Each
+// (or overbook), move to the waiting list, cancel, bring a cancelled one back, check in and resend
+// the latest e-mail. Each
 // runs in one transaction that first locks the trip's row (as register.ts and cancel.ts do), so
 // the seat count it reads is final while it decides, writes its audit entry and queues the
 // participant's e-mail to the outbox in the same transaction. Expected outcomes (wrong status,
@@ -27,6 +28,12 @@ export type CorrectResult =
 export type ConfirmResult = { kind: 'confirmed'; overbooked: boolean } | { kind: 'no-seat' } | NotFound | WrongStatus
 export type WaitlistResult = { kind: 'waitlisted'; position: number } | NotFound | WrongStatus
 export type CancelByOrganiserResult = { kind: 'cancelled'; promotedRegistrationId: number | null } | NotFound | WrongStatus
+export type ReinstateResult =
+  | { kind: 'reinstated'; status: 'CONFIRMED' | 'WAITLISTED'; overbooked: boolean }
+  | { kind: 'email-taken' }
+  | NotFound
+  | WrongStatus
+  | Anonymised
 export type CheckInResult = { kind: 'checked-in' } | { kind: 'check-in-undone' } | { kind: 'unchanged' } | NotFound | WrongStatus
 export type ResendResult = { kind: 'resent'; emailKind: 'confirmed' | 'waitlisted' | 'cancelled' } | NotFound | Anonymised
 
@@ -182,12 +189,53 @@ export async function cancelByOrganiser(actor: string, registrationId: number, n
         action: 'registration.promoted',
         entityType: 'registration',
         entityId: promotedRegistrationId,
-        summary: `${nameOf(promoted)} fick platsen från reservlistan när ${nameOf(registration)} avbokades`,
+        // Not the cancelled person's name: this entry belongs to the promoted registration and
+        // stays when the other's data is erased.
+        summary: `${nameOf(promoted)} fick platsen från reservlistan när anmälan ${registration.id} avbokades`,
         changes: { status: { from: 'WAITLISTED', to: 'CONFIRMED' } },
       })
     }
     if (!registration.anonymisedAt) await queueRegistrationEmail(tx, registration.id, 'cancelled')
     return { kind: 'cancelled', promotedRegistrationId } as const
+  })
+}
+
+/**
+ * Brings back a cancelled registration (cancelled by mistake, or the person changed their mind):
+ * with a seat when one is free, or when the organiser chooses to overbook; otherwise on the
+ * waiting list, in their original order of arrival. Not when their data was erased, nor when the
+ * same address has signed up again since (that registration is the one that counts).
+ */
+export async function reinstateRegistration(
+  actor: string,
+  registrationId: number,
+  { overbook }: { overbook: boolean },
+): Promise<ReinstateResult> {
+  return withTripLock(registrationId, async (tx, trip, registration) => {
+    if (registration.status !== 'CANCELLED') return { kind: 'wrong-status', status: registration.status } as const
+    if (registration.anonymisedAt) return { kind: 'anonymised' } as const
+    const [confirmed, sameAddress] = await Promise.all([
+      tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } }),
+      tx.registration.count({ where: { tripId: trip.id, email: registration.email, status: { not: 'CANCELLED' } } }),
+    ])
+    if (sameAddress > 0) return { kind: 'email-taken' } as const
+    const seatFree = confirmed < trip.seats
+    const status = seatFree || overbook ? 'CONFIRMED' : 'WAITLISTED'
+    await tx.registration.update({ where: { id: registration.id }, data: { status, cancelledAt: null } })
+    const position = status === 'WAITLISTED' ? await waitlistPositionOf({ ...registration, status }, tx) : null
+    await recordAudit(tx, {
+      actor,
+      action: 'registration.reinstated',
+      entityType: 'registration',
+      entityId: registration.id,
+      summary:
+        status === 'CONFIRMED'
+          ? `Återställde ${nameOf(registration)} med plats${seatFree ? '' : ` (överbokad: ${confirmed + 1} av ${trip.seats} platser)`}`
+          : `Återställde ${nameOf(registration)} till reservlistan (plats ${position})`,
+      changes: { status: { from: registration.status, to: status } },
+    })
+    await queueRegistrationEmail(tx, registration.id, status === 'CONFIRMED' ? 'promoted' : 'waitlisted')
+    return { kind: 'reinstated', status, overbooked: !seatFree && status === 'CONFIRMED' } as const
   })
 }
 

@@ -10,9 +10,11 @@ import {
   correctRegistration,
   getAdminRegistration,
   moveToWaitlist,
+  reinstateRegistration,
   resendLatestEmail,
 } from '../../lib/admin/registration-actions'
 import { db } from '../../lib/db'
+import { cancelRegistration } from '../../lib/registrations/cancel'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupValues } from '../../lib/registrations/schema'
 import { EMAIL_TAKEN } from '../../lib/registrations/update'
@@ -21,11 +23,15 @@ import { createTestTrip, signupValues } from '../support/factories'
 const ACTOR = 'eva@mjolby.se'
 
 async function signUp(trip: { id: number; hasOvernight: boolean; boardingStops: { id: number }[] }, overrides: SignupValues = {}) {
+  return (await signUpWithToken(trip, overrides)).registrationId
+}
+
+async function signUpWithToken(trip: { id: number; hasOvernight: boolean; boardingStops: { id: number }[] }, overrides: SignupValues = {}) {
   const parsed = parseSignup(signupValues(overrides), { hasOvernight: trip.hasOvernight, boardingStopIds: trip.boardingStops.map((s) => s.id) })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors))
   const result = await registerParticipant(trip.id, parsed.data)
   if (result.kind !== 'registered') throw new Error(result.kind)
-  return result.registrationId
+  return result
 }
 
 const statusOf = async (id: number) => (await db().registration.findUniqueOrThrow({ where: { id } })).status
@@ -153,6 +159,52 @@ describe('cancelByOrganiser', () => {
     const third = await signUp(trip)
     expect(await cancelByOrganiser(ACTOR, second)).toEqual({ kind: 'cancelled', promotedRegistrationId: null })
     expect(await statusOf(third)).toBe('WAITLISTED')
+  })
+})
+
+describe('reinstateRegistration', () => {
+  it('brings a cancelled participant back with a seat when one is free, audits it and e-mails the seat', async () => {
+    const trip = await createTestTrip(db(), { seats: 2 })
+    const id = await signUp(trip)
+    await cancelByOrganiser(ACTOR, id)
+    expect(await reinstateRegistration(ACTOR, id, { overbook: false })).toEqual({ kind: 'reinstated', status: 'CONFIRMED', overbooked: false })
+    const after = await db().registration.findUniqueOrThrow({ where: { id } })
+    expect(after).toMatchObject({ status: 'CONFIRMED', cancelledAt: null })
+    expect(await outboxKinds(id)).toEqual(['confirmed', 'cancelled', 'promoted'])
+    expect((await auditOf(id)).at(-1)).toMatchObject({ actor: ACTOR, action: 'registration.reinstated', changes: { status: { from: 'CANCELLED', to: 'CONFIRMED' } } })
+    expect(await reinstateRegistration(ACTOR, id, { overbook: false })).toEqual({ kind: 'wrong-status', status: 'CONFIRMED' })
+  })
+
+  it('puts them on the waiting list, in their order of arrival, when the trip is full, unless the organiser overbooks', async () => {
+    const trip = await createTestTrip(db(), { seats: 1 })
+    const first = await signUp(trip)
+    const second = await signUp(trip)
+    const third = await signUp(trip)
+    await cancelByOrganiser(ACTOR, first) // second gets the seat; third waits
+    expect(await reinstateRegistration(ACTOR, first, { overbook: false })).toEqual({ kind: 'reinstated', status: 'WAITLISTED', overbooked: false })
+    expect(await statusOf(second)).toBe('CONFIRMED')
+    expect((await getAdminRegistration(trip.slug, first))?.waitlistPosition).toBe(1)
+    expect((await getAdminRegistration(trip.slug, third))?.waitlistPosition).toBe(2)
+    expect((await outboxKinds(first)).at(-1)).toBe('waitlisted')
+
+    await cancelByOrganiser(ACTOR, third)
+    expect(await reinstateRegistration(ACTOR, third, { overbook: true })).toEqual({ kind: 'reinstated', status: 'CONFIRMED', overbooked: true })
+    expect(await db().registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })).toBe(2)
+  })
+
+  it('refuses when the data was erased, or when the same address has signed up again since', async () => {
+    const trip = await createTestTrip(db(), { seats: 5 })
+    const { registrationId: erased, token } = await signUpWithToken(trip, { email: 'borta@example.se' })
+    await cancelRegistration(token, { erase: true })
+    expect(await reinstateRegistration(ACTOR, erased, { overbook: false })).toEqual({ kind: 'anonymised' })
+    expect(await statusOf(erased)).toBe('CANCELLED')
+
+    const old = await signUp(trip, { email: 'igen@example.se' })
+    await cancelByOrganiser(ACTOR, old)
+    await signUp(trip, { email: 'igen@example.se' })
+    expect(await reinstateRegistration(ACTOR, old, { overbook: false })).toEqual({ kind: 'email-taken' })
+    expect(await statusOf(old)).toBe('CANCELLED')
+    expect(await reinstateRegistration(ACTOR, 999_999, { overbook: false })).toEqual({ kind: 'not-found' })
   })
 })
 

@@ -12,6 +12,7 @@ import {
   confirmRegistration,
   correctRegistration,
   moveToWaitlist,
+  reinstateRegistration,
   resendLatestEmail,
 } from '@/lib/admin/registration-actions'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
@@ -52,6 +53,14 @@ export async function cancel(slug: string, id: number): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   back(slug, id, await cancelByOrganiser(organiser.email, id), 'avbokad')
+}
+
+export async function reinstate(slug: string, id: number, formData: FormData): Promise<void> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  const result = await reinstateRegistration(organiser.email, id, { overbook: formData.get('overbook') === '1' })
+  const done = result.kind !== 'reinstated' ? '' : result.status === 'WAITLISTED' ? 'aterstalld-reservlista' : result.overbooked ? 'overbokad' : 'aterstalld'
+  back(slug, id, result, done, { anonymised: 'borttagen', 'email-taken': 'ny-anmalan' })
 }
 
 export async function setCheckedIn(slug: string, id: number, formData: FormData): Promise<void> {

@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/dates'
 import { registrationFormValues } from '@/lib/registrations/manage'
 import { SIGNUP_LABELS } from '@/lib/registrations/schema'
 import { RegistrationAnswers } from '@/components/registration-answers'
-import { cancel, confirm, correct, resend, setCheckedIn, waitlist } from './actions'
+import { cancel, confirm, correct, reinstate, resend, setCheckedIn, waitlist } from './actions'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Anmälan', robots: { index: false, follow: false } }
@@ -31,6 +31,8 @@ const DONE: Record<string, string> = {
   overbokad: 'Anmälan är bekräftad trots att resan var fullbokad (överbokad). Deltagaren har fått ett mejl om sin plats.',
   reservlista: 'Deltagaren är flyttad till reservlistan och har fått ett mejl om det. Platsen som blev ledig har inte gått till någon annan.',
   avbokad: 'Anmälan är avbokad och deltagaren har fått ett mejl om det. Var deltagaren bekräftad gick platsen till den första på reservlistan.',
+  aterstalld: 'Anmälan är återställd med en plats. Deltagaren har fått ett mejl om sin plats.',
+  'aterstalld-reservlista': 'Anmälan är återställd till reservlistan, eftersom resan är fullbokad. Deltagaren har fått ett mejl om det.',
   incheckad: 'Deltagaren är incheckad.',
   utcheckad: 'Incheckningen är ångrad.',
   mejlad: 'Det senaste mejlet är skickat igen, med en ny länk.',
@@ -39,6 +41,7 @@ const FAILED: Record<string, string> = {
   'ingen-plats': 'Det finns ingen ledig plats. Välj ”Bekräfta (överboka)” om deltagaren ändå ska med.',
   status: 'Anmälans status har ändrats under tiden. Se den aktuella statusen nedan.',
   borttagen: 'Deltagaren har bett om att få sina uppgifter borttagna.',
+  'ny-anmalan': 'Samma e-postadress har anmält sig igen efter avbokningen. Den nya anmälan gäller, så den här går inte att återställa.',
 }
 
 const FIELD_LABEL: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
@@ -124,7 +127,22 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
           ))}
         {!anonymised && <ActionButton action={resend.bind(null, trip.slug, registration.id)} label="Skicka senaste mejlet igen" />}
         {active && <ActionButton action={cancel.bind(null, trip.slug, registration.id)} label="Avboka" />}
+        {!active && !anonymised && (
+          <>
+            <ActionButton action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ anmälan" />
+            {!registration.seatFree && (
+              <ActionButton action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ med plats (överboka)" hidden={{ overbook: '1' }} />
+            )}
+          </>
+        )}
       </div>
+      {!active && !anonymised && (
+        <p>
+          {registration.seatFree
+            ? 'Återställer du anmälan får deltagaren en plats.'
+            : `Resan är fullbokad (${trip.seats} platser): återställer du anmälan hamnar deltagaren på reservlistan, i den ordning hen först anmälde sig, om du inte väljer att överboka.`}
+        </p>
+      )}
       {registration.status === 'WAITLISTED' && !registration.seatFree && (
         <p>Resan är fullbokad ({trip.seats} platser). Bekräftar du ändå blir resan överbokad.</p>
       )}
