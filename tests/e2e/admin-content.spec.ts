@@ -66,3 +66,48 @@ test('the contact settings page shows errors beside the fields and has no axe vi
   await expect(page.getByLabel('E-post', { exact: true })).toHaveValue('inte en adress')
   await expectNoAxeViolations(page)
 })
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the content forms work as plain form posts: a new trip with an error first, a programme item, a host city', async ({ page, db, organiser }) => {
+    await signInAsOrganiser(page, organiser)
+    const slug = `js-av-${Date.now()}`
+
+    await page.goto('/admin/resor/ny')
+    await page.getByLabel('Rubrik', { exact: true }).fill('Resan utan skript')
+    await page.getByLabel('Adressnamn', { exact: true }).fill('Inte Giltigt!')
+    await page.getByLabel('År', { exact: true }).fill('2027')
+    await page.getByLabel('Sammanfattning', { exact: true }).fill('En resa skapad utan JavaScript.')
+    await page.getByLabel('Första dagen', { exact: true }).fill('2027-09-16')
+    await page.getByLabel('Antal platser', { exact: true }).fill('30')
+    await page.getByRole('button', { name: 'Skapa resan' }).click()
+    // The server's answer: an error summary, the field marked, every value kept.
+    await expect(page.getByRole('alert').getByRole('link', { name: /^Adressnamn: / })).toBeVisible()
+    await expect(page.getByLabel('Adressnamn', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByLabel('Rubrik', { exact: true })).toHaveValue('Resan utan skript')
+    await page.getByLabel('Adressnamn', { exact: true }).fill(slug)
+    await page.getByRole('button', { name: 'Skapa resan' }).click()
+    await expect(page).toHaveURL(new RegExp(`/admin/resor/${slug}/redigera\\?status=resa-skapad$`))
+    expect(await db.trip.findUnique({ where: { slug } })).toMatchObject({ title: 'Resan utan skript', seats: 30, year: 2027 })
+
+    const add = page.locator('form').filter({ has: page.getByRole('button', { name: 'Lägg till programpunkten' }) })
+    await add.getByLabel('Starttid', { exact: true }).fill('08:30')
+    await add.getByLabel('Rubrik', { exact: true }).fill('Avresa från Mjölby')
+    await add.getByRole('button', { name: 'Lägg till programpunkten' }).click()
+    await expect(page.getByRole('status')).toHaveText('Programpunkten är tillagd.')
+    await page.goto(`/resor/${slug}`)
+    await expect(page.getByText('kl. 08.30 Avresa från Mjölby')).toBeVisible()
+
+    const citySlug = `ort-${Date.now()}`
+    await page.goto('/admin/orter/ny')
+    await page.getByLabel('Namn', { exact: true }).fill('Skriptlösa')
+    await page.getByLabel('Adressnamn', { exact: true }).fill(citySlug)
+    await page.getByLabel('Län', { exact: true }).fill('Östergötlands län')
+    await page.getByRole('button', { name: 'Lägg till orten' }).click()
+    await expect(page).toHaveURL(new RegExp(`/admin/orter/${citySlug}\\?status=ort-skapad$`))
+    expect(await db.hostCity.findUnique({ where: { slug: citySlug } })).toMatchObject({ name: 'Skriptlösa', county: 'Östergötlands län' })
+    await page.goto(`/orter/${citySlug}`)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Skriptlösa')
+  })
+})

@@ -80,6 +80,27 @@ test('an organiser confirms a waiting participant, corrects them and checks them
   await expectNoAxeViolations(page)
 })
 
+test('an organiser cancels a participant by mistake and brings them back', async ({ page, db, organiser }) => {
+  const { trip, bo, cia } = await arrange(db)
+  await signInAsOrganiser(page, organiser)
+  await page.goto(`/admin/resor/${trip.slug}/anmalan/${bo.id}`)
+  await page.getByRole('button', { name: 'Avboka' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Anmälan är avbokad' })).toBeVisible()
+  // Cia, who was waiting, got Bo's seat; one of the two seats is still free, so Bo comes back with one.
+  expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).status).toBe('CONFIRMED')
+  await expect(page.getByText('Återställer du anmälan får deltagaren en plats.')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('button', { name: 'Återställ anmälan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Anmälan är återställd med en plats' })).toBeVisible()
+  await expect(page.locator('dl').first()).toContainText('Bekräftad')
+  const after = await db.registration.findUniqueOrThrow({ where: { id: bo.id } })
+  expect(after).toMatchObject({ status: 'CONFIRMED', cancelledAt: null })
+  expect(await db.outboxMessage.count({ where: { registrationId: bo.id, kind: 'promoted' } })).toBe(1)
+  await expect(page.getByRole('list', { name: 'Historik' }).locator('> li').first()).toContainText(`${organiser.email}: Återställde Bo Ek med plats`)
+  await expectNoAxeViolations(page)
+})
+
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
 
