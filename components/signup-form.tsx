@@ -10,6 +10,7 @@ import { useFormStatus } from 'react-dom'
 import type { SignupOutcome } from '@/lib/registrations/signup'
 import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
+import { tryAgainIn } from '@/lib/rate-limits/messages'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type SignupFormState =
@@ -21,6 +22,12 @@ const LABELS = SIGNUP_LABELS
 const CLOSED_TEXT = {
   'not-opened': 'Anmälan till resan är stängd.',
   'deadline-passed': 'Sista dag för anmälan har passerat.',
+}
+
+// Over a rate limit (lib/rate-limits): the address typed, or the network the form came from.
+const RATE_LIMITED_TEXT = {
+  email: 'Den här e-postadressen har använts till många anmälningar den senaste timmen, så vi tar inte emot fler med den just nu.',
+  address: 'Vi har fått väldigt många anmälningar från ditt nätverk på kort tid, så vi tar inte emot fler därifrån just nu.',
 }
 
 export function SignupForm({
@@ -41,9 +48,10 @@ export function SignupForm({
 }) {
   const [state, formAction] = useActionState(action, { kind: 'idle' })
   const editing = mode === 'edit'
-  const values = state.kind === 'invalid' ? state.values : initialValues
+  const values = state.kind === 'invalid' || state.kind === 'rate-limited' ? state.values : initialValues
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
   const summaryRef = useRef<HTMLDivElement>(null)
+  const limitedRef = useRef<HTMLDivElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
   const [overnight, setOvernight] = useState(values.overnight)
   // Before hydration (and without JavaScript) every field shows; after it, only those that apply.
@@ -53,6 +61,10 @@ export function SignupForm({
     if (state.kind === 'invalid') {
       setOvernight(state.values.overnight)
       summaryRef.current?.focus()
+    }
+    if (state.kind === 'rate-limited') {
+      setOvernight(state.values.overnight)
+      limitedRef.current?.focus()
     }
     // The form is replaced by the answer: move focus to it, or it would fall to the page's start.
     if (state.kind === 'already-registered' || state.kind === 'dropped') resultRef.current?.focus()
@@ -88,6 +100,16 @@ export function SignupForm({
         <div className="error-summary" role="alert">
           <h2>Anmälan är stängd</h2>
           <p>{CLOSED_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
+        </div>
+      )}
+      {state.kind === 'rate-limited' && (
+        // autoFocus: after a post without JavaScript the message is what is read first; with it,
+        // the effect above moves focus here. Everything typed stays in the fields below.
+        <div className="error-summary" role="alert" tabIndex={-1} ref={limitedRef} autoFocus aria-labelledby="rate-limited-title">
+          <h2 id="rate-limited-title">Anmälan är inte skickad</h2>
+          <p>
+            {RATE_LIMITED_TEXT[state.by]} {tryAgainIn(state.retryAfterSeconds)} Det du har fyllt i finns kvar nedan.
+          </p>
         </div>
       )}
       <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />

@@ -54,6 +54,8 @@ const envSchema = z.object({
     .min(32, { error: 'ska vara minst 32 tecken lång och slumpmässig, t.ex. från `openssl rand -base64 32`' })
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'ska vara debug, info, warn eller error' }).default('info'),
+  // "off" turns every rate limit off (lib/rate-limits), for load tests; never in production.
+  RATE_LIMITS: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
 })
 
 export type Env = z.infer<typeof envSchema> & { publicUrl: string; mailDir: string }

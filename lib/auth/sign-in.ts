@@ -1,13 +1,17 @@
-// Signing an organiser in: throttle first (lib/auth/throttle.ts), then Better Auth checks the
-// password and makes the session. Wrong password, unknown account and too many attempts all
-// give the same message, so the answer does not tell whether an account exists.
+// Signing an organiser in: the rate limit on failed sign-ins first (lib/rate-limits, per e-mail
+// and per client address), then Better Auth checks the password and makes the session. Wrong
+// password, unknown account and too many attempts all give the same message, so the answer does
+// not tell whether an account exists.
+//
+// The brute-force pattern of rate-limiter-flexible: an attempt is counted BEFORE its password is
+// checked, so parallel attempts see each other and no more than the limit reach the check; a
+// success forgets the e-mail's failures and gives the address its point back, and an attempt the
+// server could not judge is given back too. What stays counted are the failures.
 import { APIError } from 'better-auth'
 import { z } from 'zod'
-import type { PrismaClient } from '../generated/prisma/client'
-import { db } from '../db'
 import { log } from '../log'
+import { rateLimits } from '../rate-limits'
 import { auth } from './auth'
-import { attemptFailed, beginAttempt, forgetAttempt } from './throttle'
 
 export const SIGN_IN_FAILED = 'Fel e-post eller lösenord. Har du försökt många gånger, vänta en stund och försök igen.'
 
@@ -26,21 +30,20 @@ export async function signInOrganiser(input: {
   ip: string
   /** The request's headers, for Better Auth (user agent, address on the session). */
   headers?: Headers
-  prisma?: PrismaClient
 }): Promise<SignInResult> {
-  const prisma = input.prisma ?? db()
   const email = normaliseEmail(input.email)
   const password = typeof input.password === 'string' ? input.password : ''
+  const limits = rateLimits()
+  const who = { address: input.ip, email }
 
-  const attempt = await beginAttempt(prisma, email, input.ip)
-  if (!attempt) {
-    log.warn('auth.sign_in_throttled')
+  const limit = await limits.consume('signIn', who)
+  if (!limit.ok) {
+    log.warn('auth.sign_in_throttled', { by: limit.by })
     return { ok: false, error: SIGN_IN_FAILED }
   }
 
   if (!z.email().safeParse(email).success || password === '') {
-    await attemptFailed(prisma)
-    return { ok: false, error: SIGN_IN_FAILED }
+    return { ok: false, error: SIGN_IN_FAILED } // a failure: it stays counted
   }
   try {
     const { headers } = await auth().api.signInEmail({
@@ -48,18 +51,17 @@ export async function signInOrganiser(input: {
       headers: input.headers ?? new Headers(),
       returnHeaders: true,
     })
-    await forgetAttempt(prisma, attempt)
+    await limits.signInSucceeded(who)
     log.info('auth.sign_in')
     return { ok: true, headers }
   } catch (err) {
     // 401 (wrong password, unknown account) and 400 (e.g. a password too long) are failures;
     // anything else (the database away) is not the person's fault and is not counted.
     if (err instanceof APIError && (err.statusCode === 401 || err.statusCode === 400)) {
-      await attemptFailed(prisma)
       log.info('auth.sign_in_failed')
       return { ok: false, error: SIGN_IN_FAILED }
     }
-    await forgetAttempt(prisma, attempt).catch(() => {})
+    await limits.signInNotJudged(who).catch(() => {})
     throw err
   }
 }

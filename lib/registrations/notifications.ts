@@ -21,32 +21,23 @@ export async function createLink(tx: Tx, registrationId: number): Promise<string
   return link.token
 }
 
-/** At most this many e-mails with a link again (asked for, or a repeated signup) an hour. */
-export const LINKS_PER_HOUR = 3
-
 /**
  * Queues the e-mail. With `onlyIf`, the registration's row is locked first and nothing is queued
  * unless its status is one of those (for work decided outside the transaction, such as reminders
- * and "lost your link?", which a cancellation could overtake); with `throttleLinks`, nothing is
- * queued once LINKS_PER_HOUR link e-mails went to it in the last hour, so no one can flood an
- * inbox by repeating a form. Returns the message's id, or null when nothing was queued.
+ * and "lost your link?", which a cancellation could overtake). Returns the message's id, or null
+ * when nothing was queued. (How many e-mails a form can send to one inbox is capped before this,
+ * by the per-e-mail rate limits on signups and link requests: lib/rate-limits.)
  */
 export async function queueRegistrationEmail(
   tx: Tx,
   registrationId: number,
   kind: RegistrationEmailKind,
-  options: { token?: string; dedupeKey?: string; onlyIf?: RegistrationStatus[]; throttleLinks?: boolean; now?: Date } = {},
+  options: { token?: string; dedupeKey?: string; onlyIf?: RegistrationStatus[] } = {},
 ): Promise<number | null> {
   if (options.onlyIf) {
     const [row] = await tx.$queryRaw<{ status: RegistrationStatus }[]>`
       SELECT status FROM "Registration" WHERE id = ${registrationId} FOR UPDATE`
     if (!row || !options.onlyIf.includes(row.status)) return null
-  }
-  if (options.throttleLinks) {
-    const recent = await tx.outboxMessage.count({
-      where: { registrationId, kind: { in: ['link', 'link-again'] }, createdAt: { gt: new Date((options.now ?? new Date()).getTime() - 3_600_000) } },
-    })
-    if (recent >= LINKS_PER_HOUR) return null
   }
   const registration = await tx.registration.findUniqueOrThrow({
     where: { id: registrationId },

@@ -45,10 +45,10 @@ export async function registerParticipant(
         select: { id: true },
       })
       if (existing) {
-        // The link goes by e-mail only, and only a few times an hour (a repeated form must not
-        // flood someone's inbox); the person is answered kindly either way.
+        // The link goes by e-mail only (how often is capped by the per-e-mail signup limit,
+        // lib/rate-limits, so a repeated form cannot flood an inbox); the person is answered kindly.
         const token = await createLink(tx, existing.id)
-        await queueRegistrationEmail(tx, existing.id, 'link-again', { token, throttleLinks: true })
+        await queueRegistrationEmail(tx, existing.id, 'link-again', { token })
         return { kind: 'already-registered', registrationId: existing.id, token } as const
       }
 

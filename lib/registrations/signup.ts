@@ -1,6 +1,8 @@
 // The whole signup as the form sees it: drop bots, read the form against the trip's choices,
-// register (which queues the e-mail). The server action is a thin shell over this.
+// check the rate limits, register (which queues the e-mail). The server action is a thin shell
+// over this.
 import { log } from '../log'
+import { consumeLimit, type LimitedBy, type Requester } from '../rate-limits'
 import { getSignupTrip } from '../trips/queries'
 import { registerParticipant, type RegisterResult } from './register'
 import { parseSignup, type SignupField, type SignupValues } from './schema'
@@ -15,8 +17,13 @@ export type SignupOutcome =
   | { kind: 'closed'; reason: Extract<RegisterResult, { kind: 'closed' }>['reason'] }
   | { kind: 'trip-not-found' }
   | { kind: 'dropped' }
+  | { kind: 'rate-limited'; values: SignupValues; by: LimitedBy; retryAfterSeconds: number }
 
-export async function submitSignup(slug: string, raw: Record<string, unknown>): Promise<SignupOutcome> {
+/**
+ * `client.address`: the client's address (lib/auth/client-address.ts); without it (scripts,
+ * tests) only the per-e-mail limit applies.
+ */
+export async function submitSignup(slug: string, raw: Record<string, unknown>, client: Pick<Requester, 'address'> = {}): Promise<SignupOutcome> {
   // The slug is bound into the form by the page but comes back from the browser: check it.
   if (typeof slug !== 'string') return { kind: 'trip-not-found' }
   if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') {
@@ -31,6 +38,14 @@ export async function submitSignup(slug: string, raw: Record<string, unknown>): 
     boardingStopIds: trip.boardingStops.map((s) => s.id),
   })
   if (!parsed.ok) return { kind: 'invalid', values: parsed.values, fieldErrors: parsed.fieldErrors }
+
+  // Counted only once the form is valid: a form sent back for typos costs nothing, so fixing it
+  // never runs into a limit, and a mistyped address is never counted as the right one.
+  const limit = await consumeLimit('signup', { address: client.address, email: parsed.data.email })
+  if (!limit.ok) {
+    log.info('signup.rate_limited', { tripId: trip.id, by: limit.by })
+    return { kind: 'rate-limited', values: parsed.values, by: limit.by, retryAfterSeconds: limit.retryAfterSeconds }
+  }
 
   const result = await registerParticipant(trip.id, parsed.data)
   switch (result.kind) {

@@ -15,3 +15,44 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   if (!row) throw new Error('Kontaktuppgifterna saknas i databasen: kör seed (npm start gör det).')
   return row
 }
+
+// --- Rate limits (lib/rate-limits) -------------------------------------------------------------
+const rateLimitFields = {
+  signupsPerAddress: true,
+  signupsPerEmail: true,
+  linkRequestsPerAddress: true,
+  linkRequestsPerEmail: true,
+  signInsPerAddress: true,
+  signInsPerEmail: true,
+  reportsPerAddress: true,
+} as const
+
+/** How many of each are allowed in its window (each window is in LIMITS, lib/rate-limits/index.ts). */
+export type RateLimitSettings = { [K in keyof typeof rateLimitFields]: number }
+
+export async function getRateLimitSettings(): Promise<RateLimitSettings> {
+  const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: rateLimitFields })
+  if (!row) throw new Error('Inställningarna saknas i databasen: kör seed (npm start gör det).')
+  return row
+}
+// --- end of rate limits ------------------------------------------------------------------------
+
+// --- Privacy notice and retention (/integritet, lib/privacy) -----------------------------------
+export type PrivacySettings = {
+  /** Null: the organisers (organiserName) are the controller. */
+  privacyController: string | null
+  dataProtectionContact: string | null
+  privacyLegalBasis: string
+  privacyRecipients: string
+  retentionMonths: number
+  dietaryRetentionDays: number
+  sentEmailRetentionDays: number
+}
+
+/** The contact block with the privacy settings: what the privacy notice states. */
+export async function getPrivacySettings(): Promise<SiteSettings & PrivacySettings> {
+  const row = await db().siteSettings.findUnique({ where: { id: 1 } })
+  if (!row) throw new Error('Inställningarna saknas i databasen: kör seed (npm start gör det).')
+  return row
+}
+// --- end of privacy ----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ describe('parseEnv defaults', () => {
     expect(env.SMTP_URL).toBeUndefined()
     expect(env.PUBLIC_URL).toBeUndefined()
     expect(env.MAIL_FROM).toBe('Mjölbybussen <mjolbybussen@localhost>')
+    expect(env.RATE_LIMITS).toBe('on')
   })
 
   it('the public URL follows PORT when PUBLIC_URL is not set', () => {
@@ -42,8 +43,16 @@ describe('parseEnv defaults', () => {
       SMTP_URL: '',
       MAIL_FROM: '',
       LOG_LEVEL: '',
+      RATE_LIMITS: '',
     })
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info', publicUrl: 'http://localhost:3000' })
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATA_DIR: '.data',
+      LOG_LEVEL: 'info',
+      RATE_LIMITS: 'on',
+      publicUrl: 'http://localhost:3000',
+    })
     expect(env.DATABASE_URL).toBeUndefined()
     expect(env.SMTP_URL).toBeUndefined()
     expect(env.MAIL_FROM).toBe('Mjölbybussen <mjolbybussen@localhost>')
@@ -81,6 +90,11 @@ describe('parseEnv with values set', () => {
     expect(parseEnv({ DATA_DIR: 'var/data' }).mailDir).toBe(path.resolve('var/data/mail'))
   })
 
+  it('RATE_LIMITS=off turns the rate limits off (for load tests)', () => {
+    expect(parseEnv({ RATE_LIMITS: 'off' }).RATE_LIMITS).toBe('off')
+    expect(parseEnv({ RATE_LIMITS: 'on' }).RATE_LIMITS).toBe('on')
+  })
+
   it('reads the other settings', () => {
     const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'warn', MAIL_FROM: 'Mjölby kommun <resa@mjolby.se>', PORT: '65535' })
     expect(env).toMatchObject({ NODE_ENV: 'production', LOG_LEVEL: 'warn', MAIL_FROM: 'Mjölby kommun <resa@mjolby.se>', PORT: 65535 })
@@ -102,6 +116,8 @@ describe('parseEnv with a malformed value', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
     ['MAIL_FROM', 'x'],
+    ['RATE_LIMITS', 'false'],
+    ['RATE_LIMITS', 'OFF'],
   ])('%s=%s throws an EnvError naming the variable', (name, value) => {
     const error = thrown({ [name]: value })
     expect(error).toBeInstanceOf(EnvError)

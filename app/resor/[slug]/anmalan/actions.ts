@@ -1,12 +1,14 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
+import { clientAddress } from '@/lib/auth/client-address'
 import { submitSignup } from '@/lib/registrations/signup'
 import type { SignupFormState } from '@/components/signup-form'
 
 export async function signup(slug: string, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
-  const outcome = await submitSignup(slug, Object.fromEntries(formData))
+  const outcome = await submitSignup(slug, Object.fromEntries(formData), { address: clientAddress(await headers()) })
   switch (outcome.kind) {
     case 'registered':
       // Seats left and the list of who is coming change on every page that shows them.
