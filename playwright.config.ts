@@ -36,7 +36,7 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx tests/e2e/support/serve.ts',
     url: `http://127.0.0.1:${E2E_PORT}/`,
-    timeout: 180_000,
+    timeout: 420_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -1,5 +1,11 @@
+// The accessibility statement (tillgänglighetsredogörelse), in the shape Swedish public bodies
+// publish under the law on accessible digital public services (DOS-lagen), following Digg's
+// model: compliance, known gaps, how to report a problem (a form that reaches the organisers),
+// the supervising authority, and how the site was tested.
 import type { Metadata } from 'next'
+import { AccessibilityReportForm } from '@/components/accessibility-report-form'
 import { getSiteSettings } from '@/lib/settings/site-settings'
+import { reportProblem } from './actions'
 
 export const metadata: Metadata = { title: 'Tillgänglighetsredogörelse' }
 export const revalidate = 60
@@ -11,33 +17,61 @@ export default async function AccessibilityPage() {
       <h1>Tillgänglighet för Mjölbybussens webbplats</h1>
       <p>
         {s.organiserName} står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den. Här
-        beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och
-        hur du kan rapportera problem.
+        beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, vilka kända
+        brister den har och hur du kan rapportera problem till oss, så att vi kan åtgärda dem.
       </p>
+
       <h2>Hur tillgänglig är webbplatsen?</h2>
       <p>
-        Webbplatsen är byggd för att uppfylla WCAG 2.1 på nivå AA. Alla sidor går att använda med enbart tangentbord och
-        med skärmläsare, anmälan fungerar utan JavaScript, och varje sida testas automatiskt med verktyget axe innan den
-        publiceras.
+        Webbplatsen är byggd för att uppfylla WCAG 2.1 på nivå AA. Alla sidor går att använda med enbart tangentbord,
+        med skärmläsare och med texten förstorad till 200 procent. Anmälan och alla formulär fungerar även utan
+        JavaScript. Vi känner till en brist, som beskrivs nedan.
       </p>
-      <h2>Kända brister</h2>
-      <p>Vi känner inte till några brister just nu. Hittar du en vill vi gärna veta det.</p>
-      <h2>Rapportera brister</h2>
+
+      <h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
       <p>
-        Om du behöver innehåll i ett annat format, eller stöter på problem med webbplatsen, kontakta oss på{' '}
-        <a href={`mailto:${s.email}`}>{s.email}</a> eller telefon {s.phone} ({s.phoneHours}).
+        Behöver du innehåll i ett annat format, eller hjälp att anmäla dig, kan du kontakta oss på{' '}
+        <a href={`mailto:${s.email}`}>{s.email}</a> eller ringa {s.phone} ({s.phoneHours}).
       </p>
+
+      <h2 id="rapportera">Rapportera brister i webbplatsens tillgänglighet</h2>
+      <p>
+        Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om du upptäcker problem som inte
+        beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, meddela oss med formuläret
+        nedan så att vi får veta att problemet finns. Rapporten går till arrangörerna. Du kan också mejla{' '}
+        <a href={`mailto:${s.email}`}>{s.email}</a>.
+      </p>
+      <AccessibilityReportForm action={reportProblem} />
+
       <h2>Tillsyn</h2>
       <p>
-        Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn över lagen om tillgänglighet till digital
-        offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det
-        (digg.se).
+        Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital
+        offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du{' '}
+        <a href="https://www.digg.se/tdosanmalan">kontakta Digg och påtala det</a>.
       </p>
+
+      <h2>Teknisk information om webbplatsens tillgänglighet</h2>
+      <p>
+        Den här webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av
+        bristen som beskrivs nedan.
+      </p>
+      <h3>Innehåll som inte är tillgängligt</h3>
+      <ul>
+        <li>
+          Om du följer en länk till en resa som inte finns, eller en gammal länk till en anmälan, visas en tom sida när
+          JavaScript är avstängt, i stället för sidan ”Sidan finns inte”. Med JavaScript påslaget visas
+          meddelandet som vanligt. Felet ligger i ramverket Next.js, som webbplatsen är byggd med, och vi uppdaterar
+          så snart det är rättat. (Bristen gäller WCAG 2.1 kriterium 3.3.1, Identifiering av fel.)
+        </li>
+      </ul>
+
       <h2>Hur vi testat webbplatsen</h2>
       <p>
-        Vi testar webbplatsen själva med automatiska kontroller (axe) och med tangentbord vid varje ändring.
-        Redogörelsen uppdaterades senast den 21 november 2026.
+        Vi har själva granskat webbplatsen. Vid varje ändring körs automatiska tester som går igenom alla sidor med
+        verktyget axe mot WCAG 2.1 nivå A och AA, kontrollerar att sidornas HTML är giltig, och använder webbplatsen med
+        enbart tangentbord, utan JavaScript och med texten förstorad till 200 procent.
       </p>
+      <p>Redogörelsen uppdaterades senast den 22 november 2026.</p>
     </article>
   )
 }

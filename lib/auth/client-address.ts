@@ -1,4 +1,4 @@
-// The client's address, for throttling sign-ins. `next start` sets x-forwarded-for to the
+// The client's address, for the rate limits (lib/rate-limits). `next start` sets x-forwarded-for to the
 // socket's address when a request comes without one; behind a reverse proxy the PROXY MUST SET
 // (replace, not append to) x-forwarded-for, or a client could send its own and pick the address
 // it is counted under. (The limit per e-mail address holds either way.)

@@ -70,8 +70,10 @@ export function readSignupValues(raw: Record<string, unknown>): SignupValues {
 }
 
 // No control characters (C0, DEL, C1) nor bidirectional overrides, which can disguise text in
-// the organisers' lists. Multi-line fields may hold line breaks and tabs; one-line fields not.
-const FORBIDDEN_ALWAYS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+// the organisers' lists, nor half of a surrogate pair, which is no character at all (PostgreSQL
+// would store U+FFFD instead). Multi-line fields may hold line breaks and tabs; one-line fields not.
+const FORBIDDEN_ALWAYS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const FORBIDDEN_ONE_LINE = /[\t\n\r]/
 
 function text(label: string, max: number, { multiline = false } = {}) {
@@ -83,11 +85,11 @@ function text(label: string, max: number, { multiline = false } = {}) {
       error: `${capitalise(label)} innehåller otillåtna tecken.`,
     })
 }
-function requiredText(label: string, max: number) {
+export function requiredText(label: string, max: number) {
   return text(label, max).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
 }
 // (In zod 4 a key may be missing only when its schema is optional *before* any transform.)
-function optionalText(label: string, max: number, options?: { multiline?: boolean }) {
+export function optionalText(label: string, max: number, options?: { multiline?: boolean }) {
   return text(label, max, options)
     .optional()
     .transform((s) => (s ? s : null))

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import autocannon, { type Options, type Result } from 'autocannon'
 import { createPrismaClient, type Db } from '../../lib/db'
+import { fetchActionForm } from '../support/form-post'
 import { startTestSite, type TestSite } from '../support/test-site'
 import { benchAdmin } from './admin'
 
@@ -43,25 +44,9 @@ async function measure(name: string, options: Options): Promise<Row> {
   return { name, result: await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }) }
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', '#x27': "'", '#39': "'", lt: '<', gt: '>', amp: '&' }
-function attr(tag: string, name: string): string | undefined {
-  const value = tag.match(new RegExp(`\\s${name}="([^"]*)"`, 'i'))?.[1]
-  return value?.replace(/&(quot|#x27|#39|lt|gt|amp);/g, (_, entity: string) => ENTITIES[entity]!)
-}
-
-/** The signup form's encoding and hidden inputs (the server action's id and bound arguments). */
-function parseSignupForm(html: string): { enctype: string | undefined; hidden: [string, string][] } {
-  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((f) => f.includes('name="$ACTION_'))
-  if (!form) throw new Error(`no server action form on ${SIGNUP_PATH}`)
-  const hidden = (form.match(/<input\b[^>]*>/g) ?? [])
-    .filter((tag) => attr(tag, 'type') === 'hidden')
-    .map((tag): [string, string] => [attr(tag, 'name') ?? '', attr(tag, 'value') ?? ''])
-  return { enctype: attr(form.match(/<form\b[^>]*>/)![0], 'enctype'), hidden }
-}
-
 /** A signup as a browser without JavaScript posts it: hidden inputs, filled fields, empty optional ones. */
 function signupBody(hidden: [string, string][], email: string): string {
-  const fields: [string, string][] = [
+  return multipartBody([
     ...hidden,
     ['firstName', 'Bänk'],
     ['lastName', 'Testsson'],
@@ -75,7 +60,11 @@ function signupBody(hidden: [string, string][], email: string): string {
     ['otherInfo', ''],
     ['privacyAccepted', 'on'],
     ['webbplats', ''], // the honeypot, empty as a person leaves it
-  ]
+  ])
+}
+
+const MULTIPART_CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`
+function multipartBody(fields: [string, string][]): string {
   const part = ([name, value]: [string, string]) =>
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
   return fields.map(part).join('') + `--${BOUNDARY}--\r\n`
@@ -121,10 +110,9 @@ async function main(): Promise<boolean> {
 
   // One signup first, to check that the form is posted the way the site accepts it. (It does not
   // take x-www-form-urlencoded: that renders the page again, 200, and registers nobody.)
-  const { enctype, hidden } = parseSignupForm(await (await fetch(url + SIGNUP_PATH)).text())
-  if (enctype !== 'multipart/form-data') throw new Error(`the form posts as ${enctype}, not multipart/form-data`)
+  const { hidden } = await fetchActionForm(url + SIGNUP_PATH, 'firstName')
   // Browsers send Origin with a form post; Next.js answers 500 to a server action from elsewhere.
-  const headers = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: url }
+  const headers = { 'content-type': MULTIPART_CONTENT_TYPE, origin: url }
   const before = await prisma.registration.count()
   const body = signupBody(hidden, PROBE_EMAIL)
   const probe = await fetch(url + SIGNUP_PATH, { method: 'POST', headers, body, redirect: 'manual' })
@@ -185,7 +173,7 @@ async function main(): Promise<boolean> {
   const trip = await prisma.trip.findUniqueOrThrow({ where: { slug: '2024-boras' }, select: { id: true, seats: true } })
   const confirmed = await prisma.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
   const matches = stored === succeeded.size + cutOff
-  const ok = matches && lost === 0 && unexplained === 0 && confirmed <= trip.seats
+  const signupsOk = matches && lost === 0 && unexplained === 0 && confirmed <= trip.seats
 
   const base = rows[0]!.result.requests.average
   const errorAnswers = (r: Result) => r['1xx'] + r['4xx'] + r['5xx']
@@ -206,7 +194,7 @@ async function main(): Promise<boolean> {
       `\nStored: ${stored} registrations, for ${succeeded.size} succeeded + ${cutOff} unanswered: ` +
       `${matches ? 'they match' : 'MISMATCH'}. Lost: ${lost}. Stored despite an error answer: ${unexplained}.` +
       ` Confirmed: ${confirmed} of ${trip.seats} seats.` +
-      (ok ? ' No signup lost.' : ' FAIL: signups lost, stored unexplained, or overbooked.'),
+      (signupsOk ? ' No signup lost.' : ' FAIL: signups lost, stored unexplained, or overbooked.'),
   )
   const targets = rows.map(({ name, result: r }) => ({
     ...{ name, reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99 },
@@ -219,12 +207,16 @@ async function main(): Promise<boolean> {
   }
   // The organisers' side, in-process: lib/db reads DATABASE_URL, so point it at the site's.
   process.env.DATABASE_URL = site!.databaseUrl
-  const admin = await benchAdmin(prisma)
+  console.log(`\nMeasuring the admin table page at 10,000 registrations: ${CONNECTIONS} connections, ${SECONDS} s …`)
+  const admin = await benchAdmin(prisma, url, { connections: CONNECTIONS, seconds: SECONDS })
   console.log(
-    `\nAdmin at 10,000 registrations: table query p50 ${admin.tableP50Ms} ms, p99 ${admin.tableP99Ms} ms ` +
+    `\nAdmin at 10,000 registrations: the table page over HTTP ${admin.pageReqPerSec} req/s, ` +
+      `p50 ${admin.pageP50Ms} ms, p99 ${admin.pageP99Ms} ms (${admin.pageWrongAnswers} answers other than 200); ` +
+      `its query in-process p50 ${admin.tableP50Ms} ms, p99 ${admin.tableP99Ms} ms ` +
       `(${admin.tableQueries} queries: search, filters, sorting, deep pages); ` +
       `Excel export of ${admin.excelRows} rows ${admin.excelMedianMs} ms (median of 3, ${Math.round(admin.excelBytes / 1024)} KiB).`,
   )
+  const ok = signupsOk && admin.pageWrongAnswers === 0
   console.log(JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, targets, signups, admin, ok }))
   return ok
 }

@@ -13,10 +13,11 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
-export async function waitForMail(to: string, timeoutMs = 15_000): Promise<CapturedMail> {
+/** The first e-mail to `to` (that `matches`, when given), waiting for it to arrive. */
+export async function waitForMail(to: string, { matches = () => true, timeoutMs = 15_000 }: { matches?: (mail: CapturedMail) => boolean; timeoutMs?: number } = {}): Promise<CapturedMail> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const mail = (await readMailbox(MAILBOX_DIR)).find((m) => m.envelopeTo.includes(to))
+    const mail = (await readMailbox(MAILBOX_DIR)).find((m) => m.envelopeTo.includes(to) && matches(m))
     if (mail) return mail
     if (Date.now() > deadline) throw new Error(`no e-mail to ${to} within ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 250))
