@@ -54,3 +54,94 @@ export const SETTINGS_FIELDS: FieldSpec[] = [
   { name: 'postalAddress', label: 'Postadress', kind: 'textarea', required: true, rows: 3 },
   { name: 'visitingAddress', label: 'Besöksadress', kind: 'textarea', rows: 2 },
 ]
+
+// ---- Privacy notice, retention and rate limits (the rest of /admin/installningar) ----
+
+export const PRIVACY_FIELDS: FieldSpec[] = [
+  {
+    name: 'privacyController',
+    label: 'Personuppgiftsansvarig',
+    kind: 'text',
+    hint: 'Den som ansvarar för uppgifterna, oftast en nämnd, t.ex. Kommunstyrelsen i Mjölby kommun. Tomt: arrangören under Kontaktuppgifter.',
+  },
+  {
+    name: 'dataProtectionContact',
+    label: 'Dataskyddsombud',
+    kind: 'textarea',
+    rows: 3,
+    hint: 'Hur man når dataskyddsombudet, t.ex. namn, e-post och telefon. Visas som kontakt för frågor om personuppgifter. Tomt: arrangörens kontaktuppgifter.',
+  },
+  {
+    name: 'privacyLegalBasis',
+    label: 'Rättslig grund',
+    kind: 'textarea',
+    required: true,
+    rows: 4,
+    hint: 'Med vilket stöd i dataskyddsförordningen uppgifterna behandlas. Tom rad mellan stycken.',
+  },
+  {
+    name: 'privacyRecipients',
+    label: 'Vilka som får uppgifterna',
+    kind: 'textarea',
+    required: true,
+    rows: 3,
+    hint: 'T.ex. bussbolaget, hotellet och restaurangerna, och vilka uppgifter var och en får. Tom rad mellan stycken.',
+  },
+]
+
+export const RETENTION_FIELDS: FieldSpec[] = [
+  {
+    name: 'retentionMonths',
+    label: 'Avidentifiera anmälningarna, månader efter resan',
+    kind: 'number',
+    required: true,
+    hint: '1–120. Namn, kontaktuppgifter och svar tas bort; antalet anmälda finns kvar för statistik.',
+  },
+  {
+    name: 'dietaryRetentionDays',
+    label: 'Ta bort svaren om specialkost, dagar efter resan',
+    kind: 'number',
+    required: true,
+    hint: '1–365. Svaren kan vara uppgifter om hälsa och ska inte sparas längre än resan kräver.',
+  },
+  {
+    name: 'sentEmailRetentionDays',
+    label: 'Rensa skickad e-post, dagar efter utskicket',
+    kind: 'number',
+    required: true,
+    hint: '1–365. Mottagarens adress och texten tas bort; ämne, tid och status finns kvar.',
+  },
+]
+
+const RATE_LIMIT_LABELS = [
+  ['signupsPerAddress', 'Anmälningar per klientadress'],
+  ['signupsPerEmail', 'Anmälningar per e-postadress'],
+  ['linkRequestsPerAddress', 'Beställda länkar per klientadress'],
+  ['linkRequestsPerEmail', 'Beställda länkar per e-postadress'],
+  ['signInsPerAddress', 'Misslyckade inloggningar per klientadress'],
+  ['signInsPerEmail', 'Misslyckade inloggningar per e-postadress'],
+  ['reportsPerAddress', 'Felanmälningar om tillgänglighet per klientadress'],
+] as const
+
+export type RateLimitSetting = (typeof RATE_LIMIT_LABELS)[number][0]
+
+/** "10 minuter", "timme", "2 timmar": the window of a limit, as in "per 10 minuter". */
+function windowText(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'timme' : `${seconds / 3600} timmar`
+  const minutes = Math.round(seconds / 60)
+  return minutes === 1 ? 'minut' : `${minutes} minuter`
+}
+
+/** The rate-limit fields, each with its window (lib/rate-limits: `LIMITS`) in the hint. */
+export function rateLimitFields(windowSeconds: Partial<Record<RateLimitSetting, number>>): FieldSpec[] {
+  return RATE_LIMIT_LABELS.map(([name, label]) => {
+    const seconds = windowSeconds[name]
+    return {
+      name,
+      label,
+      kind: 'number',
+      required: true,
+      hint: `${seconds ? `Hur många som tillåts per ${windowText(seconds)}. ` : ''}1–100 000.`,
+    }
+  })
+}

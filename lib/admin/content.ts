@@ -85,7 +85,9 @@ function integer(label: string, { min, max, required }: { min: number; max: numb
       }
       const n = Number(s)
       if (n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${capitalise(label)} ska vara mellan ${min} och ${max}.` })
+        // As Swedes write numbers: "100 000" (with a no-break space, so it never wraps).
+        const sv = (x: number) => x.toLocaleString('sv-SE')
+        ctx.addIssue({ code: 'custom', message: `${capitalise(label)} ska vara mellan ${sv(min)} och ${sv(max)}.` })
         return null
       }
       return n
@@ -507,6 +509,71 @@ export async function saveSiteSettings(actor: string, raw: RawForm): Promise<Sav
     const changes = changedFields((before ?? {}) as Record<string, unknown>, data)
     if (Object.keys(changes).length > 0)
       await recordAudit(tx, { actor, action: 'settings.updated', entityType: 'settings', entityId: 1, summary: 'Kontaktuppgifterna ändrades.', changes })
+    return { ok: true, value: null, warnings: [] }
+  })
+}
+
+// ---- Privacy notice, retention and rate limits ----
+// Each is a form of its own on the settings page, saved on its own: a mistake in one does not
+// hold back the others.
+
+export const privacySettingsSchema = z.object({
+  privacyController: optionalText('personuppgiftsansvarig', 200),
+  dataProtectionContact: optionalText('dataskyddsombud', 500, true),
+  privacyLegalBasis: requiredText('rättslig grund', 2000, true),
+  privacyRecipients: requiredText('vilka som får uppgifterna', 2000, true),
+})
+
+// Dietary answers go earlier than the rest, never later (a month counted as 31 days).
+export const retentionSettingsSchema = z
+  .object({
+    retentionMonths: integer('antal månader', { min: 1, max: 120, required: true }),
+    dietaryRetentionDays: integer('antal dagar för specialkost', { min: 1, max: 365, required: true }),
+    sentEmailRetentionDays: integer('antal dagar för skickad e-post', { min: 1, max: 365, required: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.retentionMonths !== null && v.dietaryRetentionDays !== null && v.dietaryRetentionDays > v.retentionMonths * 31)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dietaryRetentionDays'],
+        message: `Svaren om specialkost kan inte sparas längre än anmälningarna: välj högst ${v.retentionMonths * 31} dagar.`,
+      })
+  })
+
+const limit = (label: string) => integer(label, { min: 1, max: 100_000, required: true })
+export const rateLimitSettingsSchema = z.object({
+  signupsPerAddress: limit('antal anmälningar per klientadress'),
+  signupsPerEmail: limit('antal anmälningar per e-postadress'),
+  linkRequestsPerAddress: limit('antal beställda länkar per klientadress'),
+  linkRequestsPerEmail: limit('antal beställda länkar per e-postadress'),
+  signInsPerAddress: limit('antal misslyckade inloggningar per klientadress'),
+  signInsPerEmail: limit('antal misslyckade inloggningar per e-postadress'),
+  reportsPerAddress: limit('antal felanmälningar per klientadress'),
+})
+
+export const savePrivacySettings = (actor: string, raw: RawForm) =>
+  saveSettingsSection(actor, privacySettingsSchema, raw, 'Integritetsmeddelandet ändrades.')
+export const saveRetentionSettings = (actor: string, raw: RawForm) =>
+  saveSettingsSection(actor, retentionSettingsSchema, raw, 'Lagringstiderna ändrades.')
+export const saveRateLimitSettings = (actor: string, raw: RawForm) =>
+  saveSettingsSection(actor, rateLimitSettingsSchema, raw, 'Gränserna mot missbruk ändrades.')
+
+async function saveSettingsSection(
+  actor: string,
+  schema: z.ZodType<Record<string, string | number | null>, unknown>,
+  raw: RawForm,
+  summary: string,
+): Promise<SaveResult<null>> {
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error) }
+  const data = parsed.data
+  return db().$transaction(async (tx: Tx): Promise<SaveResult<null>> => {
+    const before = await tx.siteSettings.findUnique({ where: { id: 1 } })
+    if (!before) return { ok: false, errors: { form: 'Inställningarna saknas i databasen. Starta om sajten, så läggs de in.' } }
+    await tx.siteSettings.update({ where: { id: 1 }, data })
+    const changes = changedFields(before as unknown as Record<string, unknown>, data)
+    if (Object.keys(changes).length > 0)
+      await recordAudit(tx, { actor, action: 'settings.updated', entityType: 'settings', entityId: 1, summary, changes })
     return { ok: true, value: null, warnings: [] }
   })
 }

@@ -1,8 +1,9 @@
-// The background worker: delivers the outbox and sends reminders. It runs inside the app by
-// default (instrumentation.ts) and as its own process with `npm run worker`; any number of
-// either may run against one database, since pg-boss hands each job to one of them.
+// The background worker: delivers the outbox, sends reminders and runs the retention job. It runs
+// inside the app by default (instrumentation.ts) and as its own process with `npm run worker`; any
+// number of either may run against one database, since pg-boss hands each job to one of them.
 import { deliverOutboxMessage, sweepOutbox } from '../email/outbox'
 import { log } from '../log'
+import { runRetention } from '../privacy/retention'
 import { sendDueReminders } from '../registrations/reminders'
 import { JOBS, queue, type DeliverEmailJob } from './queue'
 
@@ -24,9 +25,13 @@ export async function startWorker() {
   await boss.work(JOBS.sweepOutbox, { pollingIntervalSeconds: 10 }, async () => {
     await sweepOutbox()
   })
+  await boss.work(JOBS.runRetention, { pollingIntervalSeconds: 10 }, async () => {
+    await runRetention(new Date())
+  })
   // Every hour: a reminder is due from midnight UTC of its day, so it goes out by about 02.00 in
-  // Stockholm. The sweeper every five minutes.
+  // Stockholm. The sweeper every five minutes. Retention once a night, when nobody signs up.
   await boss.schedule(JOBS.sendReminders, '5 * * * *', undefined, { tz: 'Europe/Stockholm' })
   await boss.schedule(JOBS.sweepOutbox, '*/5 * * * *', undefined, { tz: 'Europe/Stockholm' })
+  await boss.schedule(JOBS.runRetention, '30 3 * * *', undefined, { tz: 'Europe/Stockholm' })
   log.info('worker.started')
 }

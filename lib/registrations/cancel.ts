@@ -4,6 +4,7 @@
 // running at the same moment can neither take the seat twice nor leave it empty while people wait.
 // The e-mails it causes are written to the outbox in the same transaction.
 import { db, type Tx } from '../db'
+import { anonymiseRegistrations } from '../privacy/anonymise'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
 
@@ -55,32 +56,9 @@ export async function cancelRegistration(
         promotedRegistrationId,
       })
 
-      if (erase) {
-        // The row stays (cancelled) so that the trip's counts stay right; nothing personal is left.
-        await tx.registration.update({
-          where: { id: registration.id },
-          data: {
-            firstName: 'Borttagen',
-            lastName: '',
-            email: `borttagen-${registration.id}@invalid`,
-            phone: '',
-            organisation: '',
-            dietaryNeeds: null,
-            otherInfo: null,
-            shareRoomWith: null,
-            showInParticipantList: false,
-            anonymisedAt: now,
-          },
-        })
-        await tx.registrationLink.deleteMany({ where: { registrationId: registration.id } })
-        // Unsent e-mail to the person goes (its delivery job then finds no row and skips); sent
-        // e-mail, and one being sent right now, is kept as a record without the address or text.
-        await tx.outboxMessage.deleteMany({ where: { registrationId: registration.id, status: { in: ['QUEUED', 'FAILED'] } } })
-        await tx.outboxMessage.updateMany({
-          where: { registrationId: registration.id, status: { in: ['SENT', 'SENDING'] } },
-          data: { toAddress: `borttagen-${registration.id}@invalid`, textBody: '', htmlBody: '', icsAttachment: null },
-        })
-      }
+      // The row stays (cancelled) so that the trip's counts stay right; nothing personal is left:
+      // not in the row, its links, its e-mail, nor the audit log (the one anonymiser retention uses).
+      if (erase) await anonymiseRegistrations(tx, [registration.id], now)
 
       return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase } as const
     },

@@ -57,7 +57,7 @@ test('the contact settings page shows errors beside the fields and has no axe vi
   await page.goto('/admin/innehall')
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Ändra kontaktuppgifterna' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontaktuppgifter')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inställningar')
   await expectNoAxeViolations(page)
   // An error, not a save: the settings are shared by every test.
   await page.getByLabel('E-post', { exact: true }).fill('inte en adress')

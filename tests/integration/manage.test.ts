@@ -1,8 +1,10 @@
 // The personal link's page: finding a registration by its token, changing answers until the
 // change deadline, and cancelling (with the waiting list's first person promoted in the same
-// transaction, and the data removed on request).
+// transaction, and the data removed on request, from the audit log too).
 import { describe, expect, it } from 'vitest'
+import { checkIn, confirmRegistration, correctRegistration, resendLatestEmail } from '../../lib/admin/registration-actions'
 import { db } from '../../lib/db'
+import { ERASED_VALUE } from '../../lib/privacy/anonymise'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { registerParticipant } from '../../lib/registrations/register'
@@ -230,6 +232,45 @@ describe('cancelRegistration', () => {
     expect(notice.textBody).not.toContain('hemlig')
     // The erased person can sign up again like anyone else.
     expect((await registerParticipant(trip.id, input({ email: 'hemlig@example.se' }))).kind).toBe('registered')
+  })
+
+  it('with erase, also scrubs the audit log: no name or old value is left, the status changes and other people\'s entries stay', async () => {
+    const trip = await createTestTrip(db(), { seats: 1 })
+    const other = await signUp(trip.id, { firstName: 'Örjan', lastName: 'Förstberg' })
+    const r = await signUp(trip.id, { firstName: 'Ulrika', lastName: 'Gammalnamn', phone: '070-111 22 33', dietaryNeeds: 'Laktosfri' })
+    const { email } = await db().registration.findUniqueOrThrow({ where: { id: r.registrationId } })
+    // An organiser corrects her name, phone and dietary answer, confirms her and sends her e-mail again.
+    const corrected = await correctRegistration('eva@mjolby.se', r.registrationId, {
+      ...signupValues({ email, firstName: 'Ulrika', lastName: 'Nyberg', phone: '070-444 55 66', dietaryNeeds: 'Nötallergi', otherInfo: 'Kommer med färdtjänst' }),
+    })
+    expect(corrected).toMatchObject({ kind: 'updated' })
+    expect(await confirmRegistration('eva@mjolby.se', r.registrationId, { overbook: true })).toMatchObject({ kind: 'confirmed' })
+    expect(await resendLatestEmail('eva@mjolby.se', r.registrationId)).toMatchObject({ kind: 'resent' })
+    await checkIn('eva@mjolby.se', other.registrationId, true)
+    const own = () => db().auditEntry.findMany({ where: { entityType: 'registration', entityId: String(r.registrationId) }, orderBy: { id: 'asc' } })
+    const before = await own()
+    expect(JSON.stringify(before)).toMatch(/Gammalnamn/)
+    expect(JSON.stringify(before)).toContain(email)
+    const othersBefore = await db().auditEntry.findMany({ where: { NOT: { entityId: String(r.registrationId) } }, orderBy: { id: 'asc' } })
+
+    expect(await cancelRegistration(r.token, { erase: true })).toMatchObject({ kind: 'cancelled', erased: true })
+    const after = await own()
+    // As many entries as before, by the same people at the same times, with nothing personal left.
+    expect(after.map((e) => [e.action, e.actor, e.at])).toEqual(before.map((e) => [e.action, e.actor, e.at]))
+    expect(JSON.stringify(after)).not.toMatch(/Ulrika|Gammalnamn|Nyberg|Laktosfri|Nötallergi|färdtjänst|\+4670/)
+    expect(JSON.stringify(after)).not.toContain(email)
+    const update = after.find((e) => e.action === 'registration.updated')!
+    expect(update.summary).toBe('Ändrade uppgifterna för en anmälan (personuppgifterna är borttagna)')
+    expect(update.changes).toEqual({
+      lastName: { from: ERASED_VALUE, to: ERASED_VALUE },
+      phone: { from: ERASED_VALUE, to: ERASED_VALUE },
+      dietaryNeeds: { from: ERASED_VALUE, to: ERASED_VALUE },
+      otherInfo: { from: ERASED_VALUE, to: ERASED_VALUE },
+    })
+    expect(after.find((e) => e.action === 'registration.confirmed')!.changes).toEqual({ status: { from: 'WAITLISTED', to: 'CONFIRMED' } })
+    // Another participant's entries are theirs and stay as they were.
+    expect(await db().auditEntry.findMany({ where: { NOT: { entityId: String(r.registrationId) } }, orderBy: { id: 'asc' } })).toEqual(othersBefore)
+    expect(othersBefore.map((e) => e.summary)).toContain('Checkade in Örjan Förstberg')
   })
 
   it('keeps exactly the seat count confirmed under 50 simultaneous cancellations and signups', async () => {

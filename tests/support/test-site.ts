@@ -1,5 +1,6 @@
-// Starts the real site for end-to-end tests and benchmarks: a fresh database (TEST_DATABASE_URL
-// or embedded), migrated and seeded, a production build in its own folder, and `next start`.
+// Starts the real site for end-to-end tests and benchmarks: a fresh database (TEST_DATABASE_URL,
+// embedded, or one the caller gives), migrated and seeded, a production build in its own folder,
+// and `next start`, which the fault tests may kill and start again on the same build.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -8,17 +9,31 @@ import { openTestDatabase, type TestDatabase } from './test-database'
 
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
 
-export type TestSite = { url: string; databaseUrl: string; stop: () => Promise<void> }
+export type TestSite = {
+  url: string
+  databaseUrl: string
+  stop: () => Promise<void>
+  /** Kills `next start` with the signal (SIGKILL: as a crash) and waits until it has exited. */
+  killServer: (signal: NodeJS.Signals) => Promise<void>
+  /** Starts `next start` again on the same build and waits until it answers. */
+  restartServer: () => Promise<void>
+}
 
 export async function startTestSite(opts: {
   port: number
   distDir: string
   label: string
   env?: Record<string, string>
+  /** An empty database of the caller's to use instead of TEST_DATABASE_URL or an embedded one. */
+  databaseUrl?: string
   /** Called once the database is ready, before the site answers. */
   onDatabaseReady?: (databaseUrl: string) => void
+  /** Also appends everything `next start` writes (stdout and stderr) to this file, for tests of the logs. */
+  serverLogFile?: string
 }): Promise<TestSite> {
-  const database: TestDatabase = await openTestDatabase(opts.label)
+  const database: TestDatabase = opts.databaseUrl
+    ? { url: opts.databaseUrl, stop: async () => {} }
+    : await openTestDatabase(opts.label)
   await prepareDatabase(database.url)
   opts.onDatabaseReady?.(database.url)
   const env = {
@@ -34,23 +49,36 @@ export async function startTestSite(opts: {
   }
   // A fresh build every time: a Turbopack cache left by an interrupted build can fail the next one.
   fs.rmSync(opts.distDir, { recursive: true, force: true })
-  const run = (args: string[]): ChildProcess => spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+  const run = (args: string[], logFile?: string): ChildProcess => {
+    if (!logFile) return spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
+    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    fs.mkdirSync(path.dirname(logFile), { recursive: true })
+    child.stdout!.on('data', (chunk: Buffer) => (process.stdout.write(chunk), fs.appendFileSync(logFile, chunk)))
+    child.stderr!.on('data', (chunk: Buffer) => (process.stderr.write(chunk), fs.appendFileSync(logFile, chunk)))
+    return child
+  }
 
   const buildStatus = await new Promise<number | null>((resolve) => run(['build']).on('exit', resolve))
   if (buildStatus !== 0) {
     await database.stop()
     throw new Error(`next build failed (${buildStatus})`)
   }
-  const server = run(['start', '--port', String(opts.port), '--hostname', '127.0.0.1'])
   const url = `http://127.0.0.1:${opts.port}`
-  const stopServer = async () => {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM')
-      await new Promise((r) => server.once('exit', r))
+  let server: ChildProcess
+  const startServer = async () => {
+    server = run(['start', '--port', String(opts.port), '--hostname', '127.0.0.1'], opts.serverLogFile)
+    await waitUntilAnswering(url, server)
+  }
+  const killServer = async (signal: NodeJS.Signals) => {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once('exit', r))
+      server.kill(signal)
+      await exited
     }
   }
+  const stopServer = () => killServer('SIGTERM')
   try {
-    await waitUntilAnswering(url, server)
+    await startServer()
   } catch (err) {
     await stopServer()
     await database.stop()
@@ -63,12 +91,14 @@ export async function startTestSite(opts: {
       await stopServer()
       await database.stop()
     },
+    killServer,
+    restartServer: startServer,
   }
 }
 
 async function waitUntilAnswering(url: string, server: ChildProcess) {
   for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode})`)
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.exitCode})`)
     try {
       await fetch(url, { method: 'HEAD' })
       return

@@ -1,18 +1,56 @@
 'use server'
 
-// Saving the contact settings: a thin shell over lib/admin/content.ts.
+// Saving the settings, one form at a time: thin shells over lib/admin/content.ts.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { ContentFormState, FormValues } from '@/components/admin-form'
-import { formToRaw, saveSiteSettings } from '@/lib/admin/content'
+import {
+  formToRaw,
+  savePrivacySettings,
+  saveRateLimitSettings,
+  saveRetentionSettings,
+  saveSiteSettings,
+  type RawForm,
+  type SaveResult,
+} from '@/lib/admin/content'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 
 export async function saveSettingsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
+  return saveSection(organiser.email, formData, saveSiteSettings, 'installningar-sparade', true)
+}
+
+export async function savePrivacyAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  return saveSection(organiser.email, formData, savePrivacySettings, 'integritet-sparad', true)
+}
+
+export async function saveRetentionAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  return saveSection(organiser.email, formData, saveRetentionSettings, 'lagring-sparad', true)
+}
+
+export async function saveRateLimitsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  // The limits show on no page (lib/rate-limits reads them on every request): no page to renew.
+  return saveSection(organiser.email, formData, saveRateLimitSettings, 'granser-sparade', false)
+}
+
+async function saveSection(
+  actor: string,
+  formData: FormData,
+  save: (actor: string, raw: RawForm) => Promise<SaveResult<null>>,
+  status: string,
+  shownOnPublicPages: boolean,
+): Promise<ContentFormState> {
   const raw = formToRaw(formData)
-  const result = await saveSiteSettings(organiser.email, raw)
+  const result = await save(actor, raw)
   if (!result.ok) return { errors: result.errors, values: raw as FormValues }
-  revalidatePath('/', 'layout')
-  redirect('/admin/installningar?status=installningar-sparade')
+  // The footer of every page and the privacy notice show these.
+  if (shownOnPublicPages) revalidatePath('/', 'layout')
+  redirect(`/admin/installningar?status=${status}`)
 }

@@ -116,6 +116,14 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           Din anmälan är avbokad. Vill du följa med ändå? Du kan anmäla dig igen på resans sida så länge anmälan är öppen.
         </p>
       )}
+      <h2>Dina personuppgifter</h2>
+      <p>
+        Vill du se allt vi har sparat om dig och din anmälan?{' '}
+        <a href={`/anmalan/${token}/mina-uppgifter`} download>
+          Ladda ner en kopia av dina uppgifter (JSON-fil)
+        </a>
+        . Hur vi hanterar dem står i <Link href="/integritet">integritetsmeddelandet</Link>.
+      </p>
       <p>
         <Link href={`/resor/${trip.slug}`}>Till resans sida</Link>
       </p>

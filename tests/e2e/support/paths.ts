@@ -5,3 +5,5 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
 export const E2E_OUTPUT_DIR = path.resolve(`test-results/e2e-${E2E_PORT}`)
 export const E2E_STATE_FILE = path.join(E2E_OUTPUT_DIR, 'state.json')
 export const MAILBOX_DIR = path.join(E2E_OUTPUT_DIR, 'mailbox')
+// Everything the site's `next start` writes, for the test that its logs hold no personal data.
+export const SERVER_LOG_FILE = path.join(E2E_OUTPUT_DIR, 'server.log')
