@@ -6,13 +6,9 @@
 // The password is never an argument (it would be in the shell's history and in `ps`).
 // Database: DATABASE_URL; unset, the embedded one, reached through the running site
 // (DATA_DIR/embedded-postgres.json) or else started here (and migrated) for the command.
-import fs from 'node:fs'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createPrismaClient } from '../lib/db'
-import { embeddedInfoPath, startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/db/embedded'
-import { applyMigrations } from '../lib/db/migrate'
-import { EnvError, parseEnv, type Env } from '../lib/env'
+import { openScriptDatabase, scriptEnv } from '../lib/db/script-database'
 import { addOrganiser, listOrganisers, OrganiserError, removeOrganiser, setOrganiserPassword } from '../lib/auth/organisers'
 
 const USAGE = `Användning:
@@ -26,14 +22,7 @@ function fail(message: string, code = 1): never {
   process.exit(code)
 }
 
-if (fs.existsSync('.env')) process.loadEnvFile('.env')
-let config: Env
-try {
-  config = parseEnv(process.env)
-} catch (err) {
-  if (err instanceof EnvError) fail(err.message)
-  throw err
-}
+const config = scriptEnv()
 
 let parsed
 try {
@@ -57,7 +46,7 @@ if (command === 'add' && !values.name) fail(`--name saknas.\n\n${USAGE}`, 2)
 // Read the password before touching the database, so a prompt is not kept waiting on it.
 const password = command === 'add' || command === 'password' ? await readPassword() : ''
 
-const { url, embedded } = await openDatabase()
+const { url, embedded } = await openScriptDatabase(config)
 const prisma = createPrismaClient(url, 2)
 try {
   if (command === 'add') {
@@ -91,27 +80,6 @@ try {
 } finally {
   await prisma.$disconnect()
   await embedded?.stop()
-}
-
-async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL }
-  const dataDir = path.resolve(config.DATA_DIR)
-  // The site is running on the embedded database: use its server (only one process may own it).
-  try {
-    const info = JSON.parse(fs.readFileSync(embeddedInfoPath(dataDir), 'utf8')) as { url: string; pid: number }
-    process.kill(info.pid, 0) // throws if that process is gone
-    return { url: info.url }
-  } catch {
-    // Not running (or the file is left from a killed process): start it here.
-  }
-  const embedded = await startEmbeddedPostgres(dataDir)
-  try {
-    await applyMigrations(embedded.url)
-  } catch (err) {
-    await embedded.stop()
-    throw err
-  }
-  return { url: embedded.url, embedded }
 }
 
 async function readPassword(): Promise<string> {
