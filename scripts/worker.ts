@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { EnvError, parseEnv } from '../lib/env'
 import { startWorker } from '../lib/jobs/worker'
 import { stopQueue } from '../lib/jobs/queue'
+import { log } from '../lib/log'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 try {
@@ -12,6 +13,12 @@ try {
   console.error(err instanceof Error ? err.message : err)
   process.exit(1)
 }
+// pg-boss 10 does not await its own completion writes after a job; with the database away they
+// reject unhandled, which would end a plain Node process. The queue recovers by itself (jobs
+// expire and are retried, the outbox sweeper catches the rest), so log and keep running.
+process.on('unhandledRejection', (reason) => {
+  log.warn('worker.unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) })
+})
 await startWorker()
 const stop = async () => {
   await stopQueue()

@@ -2,7 +2,7 @@
 
 // The accessibility statement's report form: a thin shell over lib/accessibility/report.ts.
 import { headers } from 'next/headers'
-import { redirect } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import { submitAccessibilityReport } from '@/lib/accessibility/report'
 import type { ReportField, ReportValues } from '@/lib/accessibility/report-fields'
 import { clientAddress } from '@/lib/auth/client-address'
@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/auth/client-address'
 export type ReportFormState = { values?: ReportValues; fieldErrors?: Partial<Record<ReportField, string>>; message?: string }
 
 export async function reportProblem(_previous: ReportFormState, formData: FormData): Promise<ReportFormState> {
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
   const outcome = await submitAccessibilityReport(Object.fromEntries(formData), clientAddress(await headers()))
   if (outcome.kind === 'invalid') return { values: outcome.values, fieldErrors: outcome.fieldErrors }
   if (outcome.kind === 'limited') return { values: outcome.values, message: outcome.message }

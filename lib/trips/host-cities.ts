@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { couldBeSlug } from './queries'
 
 export async function listHostCities() {
   return db().hostCity.findMany({
@@ -10,6 +11,7 @@ export async function listHostCities() {
 }
 
 export async function getHostCityPage(slug: string) {
+  if (!couldBeSlug(slug)) return null
   const city = await db().hostCity.findUnique({
     where: { slug },
     include: {

@@ -24,7 +24,16 @@ export async function listTrips() {
 
 export type TripListItem = Awaited<ReturnType<typeof listTrips>>[number]
 
+/**
+ * Whether a slug from the address or a form can be looked up at all: PostgreSQL refuses text
+ * holding NUL (an error, so a 500, where "no such page" is meant), and no stored slug holds one.
+ */
+export function couldBeSlug(slug: string): boolean {
+  return !slug.includes('\u0000')
+}
+
 export async function getTripPage(slug: string) {
+  if (!couldBeSlug(slug)) return null
   const trip = await db().trip.findUnique({
     where: { slug },
     include: {
@@ -48,6 +57,7 @@ export type TripPage = NonNullable<Awaited<ReturnType<typeof getTripPage>>>
 
 /** What the signup form needs: the trip's choices and whether new signups will wait. */
 export async function getSignupTrip(slug: string) {
+  if (!couldBeSlug(slug)) return null
   const trip = await db().trip.findUnique({
     where: { slug },
     include: { ...confirmedCount, boardingStops: { orderBy: { position: 'asc' } } },

@@ -30,6 +30,8 @@ export async function startTestSite(opts: {
   onDatabaseReady?: (databaseUrl: string) => void
   /** Also appends everything `next start` writes (stdout and stderr) to this file, for tests of the logs. */
   serverLogFile?: string
+  /** With serverLogFile: write the server's output only there (the fault tests' outages log thousands of lines). */
+  quiet?: boolean
 }): Promise<TestSite> {
   const database: TestDatabase = opts.databaseUrl
     ? { url: opts.databaseUrl, stop: async () => {} }
@@ -53,8 +55,8 @@ export async function startTestSite(opts: {
     if (!logFile) return spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' })
     const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     fs.mkdirSync(path.dirname(logFile), { recursive: true })
-    child.stdout!.on('data', (chunk: Buffer) => (process.stdout.write(chunk), fs.appendFileSync(logFile, chunk)))
-    child.stderr!.on('data', (chunk: Buffer) => (process.stderr.write(chunk), fs.appendFileSync(logFile, chunk)))
+    child.stdout!.on('data', (chunk: Buffer) => (opts.quiet || process.stdout.write(chunk), fs.appendFileSync(logFile, chunk)))
+    child.stderr!.on('data', (chunk: Buffer) => (opts.quiet || process.stderr.write(chunk), fs.appendFileSync(logFile, chunk)))
     return child
   }
 

@@ -8,6 +8,7 @@ import { updateRegistration } from '@/lib/registrations/update'
 
 /** Saves changed answers. The privacy notice was accepted at signup, so the form has no checkbox. */
 export async function updateAnswers(token: string, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
   const result = await updateRegistration(token, { ...Object.fromEntries(formData), privacyAccepted: 'on' })
   switch (result.kind) {
     case 'invalid':
@@ -25,6 +26,7 @@ export async function updateAnswers(token: string, _previous: SignupFormState, f
 }
 
 export async function cancel(token: string, formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) notFound()
   const result = await cancelRegistration(token, { erase: formData.get('erase') === 'on' })
   switch (result.kind) {
     case 'not-found':

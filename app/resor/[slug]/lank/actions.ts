@@ -9,6 +9,7 @@ import { requestLink } from '@/lib/registrations/lost-link'
 export type LinkFormState = { error?: string; email?: string }
 
 export async function sendLinkAgain(slug: string, _previous: LinkFormState, formData: FormData): Promise<LinkFormState> {
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
   const outcome = await requestLink(slug, formData.get('email'), { address: clientAddress(await headers()) })
   if (outcome.kind === 'trip-not-found') notFound()
   if (outcome.kind === 'invalid') return { error: outcome.error, email: outcome.email }
