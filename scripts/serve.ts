@@ -78,7 +78,7 @@ function buildMarker(): string {
 function buildIsStale(): boolean {
   if (!fs.existsSync(buildMarker())) return true
   const builtAt = fs.statSync(buildMarker()).mtimeMs
-  const sources = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+  const sources = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json']
   const newer = (p: string): boolean => {
     if (!fs.existsSync(p)) return false
     const stat = fs.statSync(p)

@@ -1,0 +1,41 @@
+import type { NextConfig } from 'next'
+import { contentSecurityPolicy, isHttps, securityHeaders } from './lib/http/security-headers'
+
+const development = process.env.NODE_ENV === 'development'
+// Decided when the site is built (Next.js keeps these rules in its build); behind a proxy that
+// terminates TLS, X-Forwarded-Proto: https turns on the HTTPS variant per request as well.
+const httpsPublicUrl = isHttps(process.env.PUBLIC_URL, null)
+const asHeaders = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }))
+const pageHeaders = (https: boolean) =>
+  asHeaders(securityHeaders({ https }, contentSecurityPolicy('cached', { https, development })))
+
+const nextConfig: NextConfig = {
+  // Tests build into their own folder so that a test run never leaves its pages in the build
+  // that `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc) once; builds need not do it again.
+  typescript: { ignoreBuildErrors: true },
+  reactStrictMode: true,
+  async headers() {
+    // The security headers of every response (lib/http/security-headers.ts). These fixed ones
+    // cost nothing per request, so the cached public pages stay as fast as without them;
+    // proxy.ts runs only where the headers depend on the request (a nonce, a posted form) and
+    // replaces them there.
+    return [
+      { source: '/:path*', headers: pageHeaders(httpsPublicUrl) },
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }],
+        headers: pageHeaders(true),
+      },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy('none', { https: false }) }] },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy('none', { https: false }) }] },
+      // The personal link is in the URL: never index it (and Referrer-Policy same-origin, above,
+      // keeps it from other sites).
+      { source: '/anmalan/:token*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+    ]
+  },
+}
+
+export default nextConfig

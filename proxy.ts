@@ -1,0 +1,72 @@
+// Next.js's Proxy (formerly middleware), on the requests its matcher (below) selects: refuses
+// hostile requests with a short Swedish 4xx (lib/http/request-guards.ts) and sets the security
+// headers with this request's Content-Security-Policy (lib/http/security-headers.ts), replacing
+// the fixed ones next.config.ts gives every response.
+import { NextResponse, type NextRequest } from 'next/server'
+import { decodablePath, refuseRequest } from '@/lib/http/request-guards'
+import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders, type CspKind } from '@/lib/http/security-headers'
+import { log } from '@/lib/log'
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  const https = isHttps(process.env.PUBLIC_URL, request.headers.get('x-forwarded-proto'))
+  const development = process.env.NODE_ENV === 'development'
+  const headersFor = (kind: CspKind) => {
+    const nonce = kind === 'nonce' ? createNonce() : undefined
+    const csp = contentSecurityPolicy(kind, { nonce, https, development })
+    return { csp, headers: securityHeaders({ https }, csp) }
+  }
+
+  const refusal = refuseRequest({ method: request.method, pathname, headers: request.headers })
+  if (refusal) {
+    // The path's first segment only: a personal link's token must not reach the log.
+    const area = pathname.split('/')[1] || '/'
+    log.warn('request.refused', { status: refusal.status, reason: refusal.reason, method: request.method, area })
+    return new NextResponse(refusal.message, {
+      status: refusal.status,
+      headers: {
+        ...headersFor('none').headers,
+        ...refusal.headers,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+      },
+    })
+  }
+
+  // A path that cannot be decoded (a cut-off link: /anmalan/%E0%A4) makes Next.js fail with a bare
+  // 500 while it matches the path to a page. It is a page that does not exist: the not-found page
+  // (built once, so the cached pages' policy) says so.
+  if (!decodablePath(pathname)) {
+    return NextResponse.rewrite(new URL('/404', request.url), { status: 404, headers: headersFor('cached').headers })
+  }
+
+  const kind = cspKind(pathname, request.method)
+  const { csp, headers } = headersFor(kind)
+  // Next.js reads the nonce from the request's Content-Security-Policy and puts it on its scripts.
+  // Only our nonce policies go there (never one the client sent): a cached page is rendered without.
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.delete('Content-Security-Policy-Report-Only')
+  if (kind === 'nonce') requestHeaders.set('Content-Security-Policy', csp)
+  else requestHeaders.delete('Content-Security-Policy')
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  return response
+}
+
+// Where the proxy runs. Running it costs as much as serving a cached page, so GET and HEAD of the
+// public pages do not go through it: next.config.ts gives them their fixed headers. It runs on
+// the pages rendered per request (nonces), on every request that carries a body or an Origin
+// (server actions, other methods, other sites' posts), and on paths with percent-encoding
+// (a broken one must become a 404, not Next.js's 500).
+export const config = {
+  matcher: [
+    '/admin',
+    '/admin/:path*',
+    '/anmalan/:path*',
+    { source: '/:path*', has: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'origin' }] },
+    '/(.*%.*)',
+  ],
+}

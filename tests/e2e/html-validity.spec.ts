@@ -1,0 +1,155 @@
+// Every page is valid HTML (DESIGN.md): the Nu Html Checker (vnu-jar) finds no error in the
+// markup the site serves, for every page.tsx under app/ (public and admin, found from the files so
+// that a new page is checked too), in the states a person meets (a new signup's receipt, a form
+// answered with errors). All pages go to one java run: starting the checker is most of its cost.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { APIRequestContext } from '@playwright/test'
+import { LIST_KINDS } from '../../lib/admin/trip-lists'
+import { createTestTrip } from '../support/factories'
+import { readActionForm } from '../support/form-post'
+import { adminTest as test, expect, signInAsOrganiser } from './support/fixtures'
+import { E2E_PORT } from './support/paths'
+
+const SITE = `http://127.0.0.1:${E2E_PORT}`
+const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar')
+const APP_DIR = path.resolve('app')
+
+type VnuMessage = { type: string; url: string; lastLine?: number; message: string; extract?: string }
+
+// React renders every form whose action is a server action as <form action="" encType="multipart/
+// form-data" method="POST"> (react-dom's server renderer, for posting without JavaScript), and the
+// checker wants a non-empty action. An empty action means the page's own address in every browser
+// (the HTML standard's form submission says so), and the site cannot render it otherwise short of
+// replacing React's form actions. Only that message, on such a form, is let through.
+function isReactServerActionForm(m: VnuMessage): boolean {
+  return (
+    m.message === 'Bad value “” for attribute “action” on element “form”: Must be non-empty.' &&
+    /<form\b[^>]*\baction=""[^>]*encType="multipart\/form-data"[^>]*method="POST"/.test(m.extract ?? '')
+  )
+}
+
+/**
+ * The URLs a page.tsx answers at, its [params] filled with samples keyed by folder/[param]; a
+ * sample may depend on the URL so far (a registration's id only under its own trip).
+ */
+type Samples = Record<string, string[] | ((urlSoFar: string) => string[])>
+function urlsOf(file: string, samples: Samples): string[] {
+  const segments = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s))
+  let urls = ['']
+  segments.forEach((segment, i) => {
+    if (!segment.startsWith('[')) {
+      urls = urls.map((u) => `${u}/${segment}`)
+      return
+    }
+    const key = `${segments[i - 1]}/${segment}`
+    const values = samples[key]
+    if (!values) throw new Error(`no sample value for ${key} (${file}): add one to the samples in this test`)
+    urls = urls.flatMap((u) => (typeof values === 'function' ? values(u) : values).map((v) => `${u}/${v}`))
+  })
+  return urls.map((u) => u || '/')
+}
+
+async function html(request: APIRequestContext, url: string, expectedStatus = 200): Promise<string> {
+  const response = await request.get(url)
+  expect(response.status(), url).toBe(expectedStatus)
+  expect(response.headers()['content-type'], url).toMatch(/^text\/html/)
+  return response.text()
+}
+
+test('the Nu Html Checker finds no error on any page', async ({ page, request, organiser, db }) => {
+  test.setTimeout(180_000)
+  // A trip of the test's own with a signup, so that every page that shows a registration has one.
+  const trip = await createTestTrip(db, { hasOvernight: true, boardingStops: ['Mjölby', 'Mantorp'] })
+  const form = readActionForm(await html(request, `/resor/${trip.slug}/anmalan`), 'email')
+  const answers = {
+    firstName: 'Sara',
+    lastName: 'Lind',
+    email: `html.${Date.now()}@example.se`,
+    phone: '070-123 45 67',
+    organisation: 'Mjölby kommun',
+    role: 'tjansteperson',
+    overnight: 'enkelrum',
+    boardingStopId: String(trip.boardingStops[1]!.id),
+    dietaryNeeds: 'Glutenfritt',
+    showInParticipantList: 'on',
+    privacyAccepted: 'on',
+  }
+  const post = (fields: Record<string, string>) =>
+    request.post(`/resor/${trip.slug}/anmalan`, {
+      multipart: { ...Object.fromEntries(form.hidden), ...fields },
+      headers: { origin: SITE },
+      maxRedirects: 0,
+    })
+  const receipt = await post(answers)
+  expect(receipt.status()).toBe(303)
+  const token = receipt.headers().location!.match(/\/anmalan\/([A-Za-z0-9_-]{22})\?ny=1$/)![1]!
+  const registration = await db.registration.findFirstOrThrow({ where: { email: answers.email } })
+  const item = await db.programmeItem.create({
+    data: { tripId: trip.id, startsAt: new Date('2027-05-20T06:00:00Z'), title: 'Avresa', place: 'Mjölby resecentrum' },
+  })
+
+  const ofTestTrip = (id: number) => (url: string) => (url.includes(`/${trip.slug}/`) ? [String(id)] : [])
+  const samples: Samples = {
+    'resor/[slug]': ['2024-boras', '2023-mora', trip.slug],
+    'orter/[slug]': ['boras', 'hoganas'],
+    'anmalan/[token]': [token],
+    'anmalan/[id]': ofTestTrip(registration.id),
+    'program/[id]': ofTestTrip(item.id),
+    'visa/[kind]': [...LIST_KINDS],
+  }
+  const files = (fs.readdirSync(APP_DIR, { recursive: true }) as string[]).filter((f) => path.basename(f) === 'page.tsx').map((f) => path.join(APP_DIR, f))
+  const urls = files.flatMap((f) => urlsOf(f, samples))
+  expect(urls).toEqual(
+    expect.arrayContaining(['/', '/admin', `/anmalan/${token}`, `/admin/resor/${trip.slug}/anmalan/${registration.id}`, `/admin/resor/${trip.slug}/redigera/program/${item.id}`]),
+  )
+
+  const pages = new Map<string, string>() // label → HTML
+  // Public pages as visitors see them; the sign-in page too (signed in, it sends to /admin).
+  for (const url of urls.filter((u) => !u.startsWith('/admin') || u === '/admin/logga-in')) pages.set(url, await html(request, url))
+  pages.set(`/anmalan/${token}?ny=1`, await html(request, `/anmalan/${token}?ny=1`))
+  pages.set('404', await html(request, '/finns-inte', 404))
+  pages.set('404 for a personal link', await html(request, '/anmalan/ingen-sadan-lank', 404))
+  // A signup sent without JavaScript with mistakes: the form again, with the error summary.
+  const answeredWithErrors = await post({ ...answers, email: 'inte en adress', phone: '12' })
+  expect(answeredWithErrors.status()).toBe(200)
+  pages.set('the signup form with errors', await answeredWithErrors.text())
+  const signIn = readActionForm(pages.get('/admin/logga-in')!, 'password')
+  const failedSignIn = await request.post('/admin/logga-in', {
+    multipart: { ...Object.fromEntries(signIn.hidden), email: organiser.email, password: 'fel lösenord helt klart' },
+    headers: { origin: SITE },
+  })
+  pages.set('the sign-in form with its error', await failedSignIn.text())
+
+  await signInAsOrganiser(page, organiser)
+  for (const url of urls.filter((u) => u.startsWith('/admin') && u !== '/admin/logga-in')) pages.set(url, await html(page.request, url))
+  pages.set('/admin/resor/2024-boras, filtered', await html(page.request, '/admin/resor/2024-boras?q=sara&status=CONFIRMED&sort=name'))
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mjolbybussen-vnu-'))
+  const fileToPage = new Map<string, string>()
+  try {
+    const htmlFiles = [...pages].map(([label, markup], i) => {
+      const file = path.join(dir, `${String(i).padStart(3, '0')}.html`)
+      fs.writeFileSync(file, markup)
+      fileToPage.set(`file:${file}`, label)
+      return file
+    })
+    const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...htmlFiles], { encoding: 'utf8' })
+    expect(run.error, 'java (for the Nu Html Checker) must be installed').toBeUndefined()
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: VnuMessage[] }
+    expect(messages.every((m) => fileToPage.has(m.url)), 'every message is about one of the pages').toBe(true)
+    const errors = messages
+      .filter((m) => m.type !== 'info' && !isReactServerActionForm(m))
+      .map((m) => `${fileToPage.get(m.url)} (line ${m.lastLine}): ${m.message} [${m.extract}]`)
+    expect(errors).toEqual([])
+    // The one exception is real and narrow: the signup form has it, the home page has no form.
+    const excused = new Set(messages.filter(isReactServerActionForm).map((m) => fileToPage.get(m.url)))
+    expect(excused.has(`/resor/${trip.slug}/anmalan`)).toBe(true)
+    expect(excused.has('/')).toBe(false)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  expect(pages.size).toBeGreaterThan(40)
+})
