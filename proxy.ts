@@ -3,11 +3,13 @@
 // headers with this request's Content-Security-Policy (lib/http/security-headers.ts), replacing
 // the fixed ones next.config.ts gives every response.
 import { NextResponse, type NextRequest } from 'next/server'
+import { databaseAnswers } from '@/lib/health'
+import { OUTAGE_RETRY_AFTER_SECONDS, outagePage } from '@/lib/http/outage-page'
 import { decodablePath, refuseRequest } from '@/lib/http/request-guards'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders, type CspKind } from '@/lib/http/security-headers'
 import { log } from '@/lib/log'
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   const https = isHttps(process.env.PUBLIC_URL, request.headers.get('x-forwarded-proto'))
   const development = process.env.NODE_ENV === 'development'
@@ -41,6 +43,20 @@ export function proxy(request: NextRequest) {
   }
 
   const kind = cspKind(pathname, request.method)
+  // Everything that reaches here as a 'nonce' request is rendered or acted on now, with the
+  // database. While that is away, Next.js would answer a bare 500: answer politely instead.
+  if (kind === 'nonce' && !(await databaseAnswers())) {
+    log.warn('request.database_unavailable', { method: request.method, area: pathname.split('/')[1] || '/' })
+    return new NextResponse(outagePage({ posted: request.method !== 'GET' && request.method !== 'HEAD', path: pathname + request.nextUrl.search }), {
+      status: 503,
+      headers: {
+        ...headersFor('none').headers,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
+      },
+    })
+  }
   const { csp, headers } = headersFor(kind)
   // Next.js reads the nonce from the request's Content-Security-Policy and puts it on its scripts.
   // Only our nonce policies go there (never one the client sent): a cached page is rendered without.

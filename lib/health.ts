@@ -66,3 +66,25 @@ export async function checkHealth(opts: { prisma?: PrismaClient; timeoutMs?: num
     return { status: 'error', database: { ok: false, latencyMs: null }, outbox: null }
   }
 }
+
+/** How long one answer to "does the database answer?" stands, per process. */
+export const DATABASE_PROBE_TTL_MS = 1000
+const PROBE_TIMEOUT_MS = 1500
+
+const globalForProbe = globalThis as unknown as { databaseProbe?: { until: number; answer: Promise<boolean> } }
+
+/**
+ * Whether the database answers, asked at most once a second per process: proxy.ts asks before
+ * work that needs the database, so that during an outage a person gets a Swedish "try again"
+ * page (503) instead of Next.js's bare 500. Callers within the same second share one probe.
+ */
+export function databaseAnswers(now = Date.now()): Promise<boolean> {
+  const cached = globalForProbe.databaseProbe
+  if (cached && now < cached.until) return cached.answer
+  const answer = withTimeout(db().$queryRaw`SELECT 1`, PROBE_TIMEOUT_MS).then(
+    () => true,
+    () => false,
+  )
+  globalForProbe.databaseProbe = { until: now + DATABASE_PROBE_TTL_MS, answer }
+  return answer
+}
