@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import autocannon, { type Options, type Result } from 'autocannon'
 import { createPrismaClient, type Db } from '../../lib/db'
-import { fetchActionForm } from '../support/form-post'
+import { fetchActionForm, signupFields } from '../support/form-post'
 import { startTestSite, type TestSite } from '../support/test-site'
 import { benchAdmin } from './admin'
 
@@ -44,23 +44,9 @@ async function measure(name: string, options: Options): Promise<Row> {
   return { name, result: await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }) }
 }
 
-/** A signup as a browser without JavaScript posts it: hidden inputs, filled fields, empty optional ones. */
+/** A signup as a browser without JavaScript posts it, as one multipart body for autocannon. */
 function signupBody(hidden: [string, string][], email: string): string {
-  return multipartBody([
-    ...hidden,
-    ['firstName', 'Bänk'],
-    ['lastName', 'Testsson'],
-    ['email', email],
-    ['phone', '070-123 45 67'],
-    ['organisation', 'Lasttest AB'],
-    ['role', 'foretagare'],
-    ['dietaryNeeds', ''],
-    ['overnight', 'enkelrum'],
-    ['shareRoomWith', ''],
-    ['otherInfo', ''],
-    ['privacyAccepted', 'on'],
-    ['webbplats', ''], // the honeypot, empty as a person leaves it
-  ])
+  return multipartBody([...hidden, ...signupFields(email, { organisation: 'Lasttest AB' })])
 }
 
 const MULTIPART_CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`

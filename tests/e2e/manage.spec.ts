@@ -6,7 +6,7 @@ import { createTestTrip } from '../support/factories'
 import { readMailbox, type CapturedMail } from '../support/smtp-capture'
 import { expect, expectNoAxeViolations, test, waitForMail } from './support/fixtures'
 import { MAILBOX_DIR } from './support/paths'
-import { fillSignupForm, person, type PersonAnswers } from './support/signup-form'
+import { fillSignupForm, person, signUpAndGetLink, type PersonAnswers } from './support/signup-form'
 
 async function waitForMailMatching(to: string, subjectStart: string, timeoutMs = 15_000): Promise<CapturedMail> {
   const deadline = Date.now() + timeoutMs
@@ -16,18 +16,6 @@ async function waitForMailMatching(to: string, subjectStart: string, timeoutMs =
     if (Date.now() > deadline) throw new Error(`no e-mail "${subjectStart} …" to ${to} within ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 250))
   }
-}
-
-/** Signs up through the form and returns the path of the personal link in the confirmation e-mail. */
-async function signUpAndGetLink(page: Page, slug: string, p: PersonAnswers): Promise<string> {
-  await page.goto(`/resor/${slug}/anmalan`)
-  await fillSignupForm(page, p)
-  await page.getByRole('button', { name: /Skicka anmälan|Anmäl mig till reservlistan/ }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack för din anmälan!')
-  const mail = await waitForMail(p.email)
-  const link = mail.text?.match(/https?:\/\/\S+\/anmalan\/[A-Za-z0-9_-]{22}/)?.[0]
-  if (!link) throw new Error(`no personal link in: ${mail.text}`)
-  return new URL(link).pathname
 }
 
 for (const javaScriptEnabled of [true, false]) {

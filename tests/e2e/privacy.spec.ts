@@ -8,19 +8,7 @@ import type { Page } from '@playwright/test'
 import { createTestTrip } from '../support/factories'
 import { adminTest, expect, expectNoAxeViolations, signInAsOrganiser, test, waitForMail } from './support/fixtures'
 import { SERVER_LOG_FILE } from './support/paths'
-import { fillSignupForm, person, type PersonAnswers } from './support/signup-form'
-
-/** Signs up through the form and returns the path of the personal link in the confirmation e-mail. */
-async function signUpAndGetLink(page: Page, slug: string, p: PersonAnswers): Promise<string> {
-  await page.goto(`/resor/${slug}/anmalan`)
-  await fillSignupForm(page, p)
-  await page.getByRole('button', { name: /Skicka anmälan|Anmäl mig till reservlistan/ }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack för din anmälan!')
-  const mail = await waitForMail(p.email)
-  const link = mail.text?.match(/https?:\/\/\S+\/anmalan\/[A-Za-z0-9_-]{22}/)?.[0]
-  if (!link) throw new Error(`no personal link in: ${mail.text}`)
-  return new URL(link).pathname
-}
+import { fillSignupForm, person, signUpAndGetLink, type PersonAnswers } from './support/signup-form'
 
 adminTest('the settings forms answer mistakes beside their fields, each on its own', async ({ page, organiser }) => {
   await signInAsOrganiser(page, organiser)

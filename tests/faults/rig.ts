@@ -9,7 +9,7 @@ import PgBoss from 'pg-boss'
 import { createPrismaClient, type Db } from '../../lib/db'
 import { JOBS } from '../../lib/jobs/queue'
 import { hashLinkToken } from '../../lib/registrations/links'
-import { fetchActionForm, postActionForm, receiptToken, type ActionForm } from '../support/form-post'
+import { fetchActionForm, postActionForm, receiptToken, signupFields, type ActionForm } from '../support/form-post'
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres'
 import { SmtpCapture } from '../support/smtp-capture'
 import { startTestSite, type TestSite } from '../support/test-site'
@@ -79,24 +79,6 @@ export async function startRig(): Promise<Rig> {
     pg.destroy()
     throw err
   }
-}
-
-/** A correctly filled signup form, as a browser without JavaScript posts it. */
-export function signupFields(email: string): [string, string][] {
-  return [
-    ['firstName', 'Fel'],
-    ['lastName', 'Testsson'],
-    ['email', email],
-    ['phone', '070-123 45 67'],
-    ['organisation', 'Feltest AB'],
-    ['role', 'foretagare'],
-    ['dietaryNeeds', ''],
-    ['overnight', 'enkelrum'],
-    ['shareRoomWith', ''],
-    ['otherInfo', ''],
-    ['privacyAccepted', 'on'],
-    ['webbplats', ''],
-  ]
 }
 
 export type Attempt = {

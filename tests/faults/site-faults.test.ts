@@ -19,14 +19,13 @@ import {
   receiptsMissing,
   seconds,
   settledRegistrations,
-  signupFields,
   sleep,
   startRig,
   startSignupLoad,
   type Attempt,
   type Rig,
 } from './rig'
-import { postActionForm, receiptToken } from '../support/form-post'
+import { postActionForm, receiptToken, signupFields } from '../support/form-post'
 
 const CLIENTS = 20
 /** How long the database stays down. */

@@ -66,3 +66,21 @@ export function receiptToken(answer: Pick<FormAnswer, 'status' | 'location'>): s
   if (answer.status !== 303 || !answer.location) return null
   return answer.location.match(/^(?:https?:\/\/[^/]+)?\/anmalan\/([A-Za-z0-9_-]{22})\?ny=1$/)?.[1] ?? null
 }
+
+/** A correctly filled signup form, as a browser without JavaScript posts it (the honeypot empty, as a person leaves it). */
+export function signupFields(email: string, { organisation = 'Testföretaget AB' } = {}): [string, string][] {
+  return [
+    ['firstName', 'Test'],
+    ['lastName', 'Testsson'],
+    ['email', email],
+    ['phone', '070-123 45 67'],
+    ['organisation', organisation],
+    ['role', 'foretagare'],
+    ['dietaryNeeds', ''],
+    ['overnight', 'enkelrum'],
+    ['shareRoomWith', ''],
+    ['otherInfo', ''],
+    ['privacyAccepted', 'on'],
+    ['webbplats', ''],
+  ]
+}

@@ -1,5 +1,6 @@
 // Fills the signup form the way a person does: finding each field by its visible label.
 import type { Page } from '@playwright/test'
+import { expect, waitForMail } from './fixtures'
 
 export type PersonAnswers = {
   firstName: string
@@ -42,4 +43,16 @@ export async function fillSignupForm(page: Page, p: PersonAnswers) {
   if (p.boardingStop) await page.getByRole('radiogroup', { name: 'Påstigning' }).getByLabel(p.boardingStop, { exact: true }).check()
   if (p.showInList) await page.getByLabel('Visa mitt namn och min organisation i listan över deltagare').check()
   await page.getByLabel('Jag har läst integritetsmeddelandet').check()
+}
+
+/** Signs up through the form and returns the path of the personal link in the confirmation e-mail. */
+export async function signUpAndGetLink(page: Page, slug: string, p: PersonAnswers): Promise<string> {
+  await page.goto(`/resor/${slug}/anmalan`)
+  await fillSignupForm(page, p)
+  await page.getByRole('button', { name: /Skicka anmälan|Anmäl mig till reservlistan/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tack för din anmälan!')
+  const mail = await waitForMail(p.email)
+  const link = mail.text?.match(/https?:\/\/\S+\/anmalan\/[A-Za-z0-9_-]{22}/)?.[0]
+  if (!link) throw new Error(`no personal link in: ${mail.text}`)
+  return new URL(link).pathname
 }
