@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupInput } from '../../lib/registrations/schema'
+import { submitSignup } from '../../lib/registrations/signup'
 import { createTestTrip, signupValues } from '../support/factories'
 
 function input(overrides = {}, trip = { hasOvernight: true, boardingStopIds: [] as number[] }): SignupInput {
@@ -69,10 +70,14 @@ describe('registerParticipant', () => {
     expect(await db().registrationLink.count()).toBe(2)
   })
 
-  it('sends the link again at most 3 times an hour however often the same address signs up', async () => {
+  it('sends the link again to a repeated signup, and the per-e-mail limit (5 an hour) caps what one inbox gets', async () => {
     const trip = await createTestTrip(db())
-    for (let i = 0; i < 7; i++) await registerParticipant(trip.id, input({ email: 'upprepad@example.se' }))
-    expect(await db().outboxMessage.count({ where: { kind: 'link-again' } })).toBe(3)
+    const kinds = []
+    for (let i = 0; i < 7; i++) {
+      kinds.push((await submitSignup(trip.slug, signupValues({ email: 'upprepad@example.se' }), { address: `203.0.113.${i}` })).kind)
+    }
+    expect(kinds).toEqual(['registered', 'already-registered', 'already-registered', 'already-registered', 'already-registered', 'rate-limited', 'rate-limited'])
+    expect(await db().outboxMessage.count({ where: { toAddress: 'upprepad@example.se' } })).toBe(5)
     expect(await db().registration.count({ where: { tripId: trip.id } })).toBe(1)
   })
 
