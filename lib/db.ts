@@ -10,7 +10,10 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
+    // The adapter sends a Date as a timestamp without its zone, which PostgreSQL reads in the
+    // session's time zone: on a server set to Europe/Stockholm every instant we write or compare
+    // would be an hour or two off. Sessions in UTC read them as meant (tests/integration/time-zone.test.ts).
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: '-c TimeZone=UTC' }),
   })
 }
 

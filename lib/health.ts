@@ -74,16 +74,19 @@ const PROBE_TIMEOUT_MS = 1500
 const globalForProbe = globalThis as unknown as { databaseProbe?: { until: number; answer: Promise<boolean> } }
 
 /**
- * Whether the database answers, asked at most once a second per process: proxy.ts asks before
+ * Whether the database is there, asked at most once a second per process: proxy.ts asks before
  * work that needs the database, so that during an outage a person gets a Swedish "try again"
  * page (503) instead of Next.js's bare 500. Callers within the same second share one probe.
  */
 export function databaseAnswers(now = Date.now()): Promise<boolean> {
   const cached = globalForProbe.databaseProbe
   if (cached && now < cached.until) return cached.answer
+  // Only a failure counts: a refused or dropped connection. A probe that merely waits (the pool's
+  // connections all busy in a burst of signups) says the database is there, only busy, and the
+  // request goes ahead to wait its turn like the others.
   const answer = withTimeout(db().$queryRaw`SELECT 1`, PROBE_TIMEOUT_MS).then(
     () => true,
-    () => false,
+    (err: unknown) => err instanceof Timeout,
   )
   globalForProbe.databaseProbe = { until: now + DATABASE_PROBE_TTL_MS, answer }
   return answer

@@ -16,7 +16,7 @@ import { REPORT_FIELDS, type ReportField, type ReportValues } from './report-fie
 export const REPORT_HONEYPOT = 'webbplats'
 
 const reportSchema = z.object({
-  description: requiredText('en beskrivning av problemet', 5000),
+  description: requiredText('en beskrivning av problemet', 5000, { multiline: true }),
   page: optionalText('sidan', 500),
   email: z
     .string()

@@ -234,7 +234,7 @@ export async function reinstateRegistration(
           : `Återställde ${nameOf(registration)} till reservlistan (plats ${position})`,
       changes: { status: { from: registration.status, to: status } },
     })
-    await queueRegistrationEmail(tx, registration.id, status === 'CONFIRMED' ? 'promoted' : 'waitlisted')
+    await queueRegistrationEmail(tx, registration.id, 'reinstated')
     return { kind: 'reinstated', status, overbooked: !seatFree && status === 'CONFIRMED' } as const
   })
 }

@@ -24,6 +24,7 @@ export type RegistrationEmailKind =
   | 'promoted'
   | 'changed'
   | 'cancelled'
+  | 'reinstated' // an organiser undid a cancellation
   | 'link' // asked for with "Lost your link?"
   | 'link-again' // a second signup with the same address
   | 'reminder'
@@ -72,6 +73,8 @@ function subjectAndLead(input: RegistrationEmailInput): [string, string[]] {
       return [`Din anmälan till ${t} är ändrad`, ['Vi har sparat dina ändringar.', statusLine(input)]]
     case 'cancelled':
       return [`Din anmälan till ${t} är avbokad`, ['Du har avbokat din anmälan. Välkommen med en annan gång!']]
+    case 'reinstated':
+      return [`Din anmälan till ${t} gäller igen`, [`Avbokningen av din anmälan till ${t} är ångrad, så din anmälan gäller igen.`, statusLine(input)]]
     case 'link':
       return [`Länk till din anmälan till ${t}`, ['Här är länken till din anmälan, som du bad om.', statusLine(input)]]
     case 'link-again':

@@ -68,7 +68,7 @@ export async function queueRegistrationEmail(
     trip,
     contact,
   })
-  const withCalendar = kind === 'confirmed' || kind === 'promoted'
+  const withCalendar = kind === 'confirmed' || kind === 'promoted' || (kind === 'reinstated' && registration.status === 'CONFIRMED')
   return enqueueEmail(tx, {
     ...email,
     kind,

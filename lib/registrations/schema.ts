@@ -85,8 +85,8 @@ function text(label: string, max: number, { multiline = false } = {}) {
       error: `${capitalise(label)} innehåller otillåtna tecken.`,
     })
 }
-export function requiredText(label: string, max: number) {
-  return text(label, max).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
+export function requiredText(label: string, max: number, options?: { multiline?: boolean }) {
+  return text(label, max, options).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
 }
 // (In zod 4 a key may be missing only when its schema is optional *before* any transform.)
 export function optionalText(label: string, max: number, options?: { multiline?: boolean }) {

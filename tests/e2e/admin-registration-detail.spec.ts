@@ -96,7 +96,7 @@ test('an organiser cancels a participant by mistake and brings them back', async
   await expect(page.locator('dl').first()).toContainText('Bekräftad')
   const after = await db.registration.findUniqueOrThrow({ where: { id: bo.id } })
   expect(after).toMatchObject({ status: 'CONFIRMED', cancelledAt: null })
-  expect(await db.outboxMessage.count({ where: { registrationId: bo.id, kind: 'promoted' } })).toBe(1)
+  expect(await db.outboxMessage.count({ where: { registrationId: bo.id, kind: 'reinstated' } })).toBe(1)
   await expect(page.getByRole('list', { name: 'Historik' }).locator('> li').first()).toContainText(`${organiser.email}: Återställde Bo Ek med plats`)
   await expectNoAxeViolations(page)
 })

@@ -24,6 +24,11 @@ describe('submitAccessibilityReport', () => {
     expect(message!.htmlBody).toContain('Knappen ”Skicka”')
   })
 
+  it('takes a description of several lines, as the text area invites', async () => {
+    expect(await submitAccessibilityReport({ description: 'Rad ett.\r\nRad två,\tmed tabb.' }, OFFICE)).toEqual({ kind: 'sent' })
+    expect((await db().outboxMessage.findFirstOrThrow()).textBody).toContain('Rad två,')
+  })
+
   it('answers bad input in Swedish beside each field, keeps what was typed and sends nothing', async () => {
     const outcome = await submitAccessibilityReport({ description: '   ', page: 'x'.repeat(501), email: 'inte en adress' }, OFFICE)
     expect(outcome).toEqual({

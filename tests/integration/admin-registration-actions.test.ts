@@ -170,7 +170,11 @@ describe('reinstateRegistration', () => {
     expect(await reinstateRegistration(ACTOR, id, { overbook: false })).toEqual({ kind: 'reinstated', status: 'CONFIRMED', overbooked: false })
     const after = await db().registration.findUniqueOrThrow({ where: { id } })
     expect(after).toMatchObject({ status: 'CONFIRMED', cancelledAt: null })
-    expect(await outboxKinds(id)).toEqual(['confirmed', 'cancelled', 'promoted'])
+    expect(await outboxKinds(id)).toEqual(['confirmed', 'cancelled', 'reinstated'])
+    const email = await db().outboxMessage.findFirstOrThrow({ where: { registrationId: id, kind: 'reinstated' } })
+    expect(email.subject).toBe(`Din anmälan till ${trip.title} gäller igen`)
+    expect(email.textBody).toContain('Du har en plats på resan.')
+    expect(email.icsAttachment).toContain('BEGIN:VCALENDAR')
     expect((await auditOf(id)).at(-1)).toMatchObject({ actor: ACTOR, action: 'registration.reinstated', changes: { status: { from: 'CANCELLED', to: 'CONFIRMED' } } })
     expect(await reinstateRegistration(ACTOR, id, { overbook: false })).toEqual({ kind: 'wrong-status', status: 'CONFIRMED' })
   })
@@ -185,7 +189,10 @@ describe('reinstateRegistration', () => {
     expect(await statusOf(second)).toBe('CONFIRMED')
     expect((await getAdminRegistration(trip.slug, first))?.waitlistPosition).toBe(1)
     expect((await getAdminRegistration(trip.slug, third))?.waitlistPosition).toBe(2)
-    expect((await outboxKinds(first)).at(-1)).toBe('waitlisted')
+    expect((await outboxKinds(first)).at(-1)).toBe('reinstated')
+    expect((await db().outboxMessage.findFirstOrThrow({ where: { registrationId: first, kind: 'reinstated' } })).textBody).toContain(
+      'Du står på reservlistan, på plats 1.',
+    )
 
     await cancelByOrganiser(ACTOR, third)
     expect(await reinstateRegistration(ACTOR, third, { overbook: true })).toEqual({ kind: 'reinstated', status: 'CONFIRMED', overbooked: true })

@@ -213,8 +213,8 @@ describe('sessions', () => {
 })
 
 describe('clientAddress', () => {
-  it('takes the first x-forwarded-for entry, else the socket', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9')
+  it('takes the last x-forwarded-for entry (the nearest proxy\'s), else the socket', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '198.51.100.66, 203.0.113.9' }))).toBe('203.0.113.9')
     expect(clientAddress(new Headers(), '127.0.0.1')).toBe('127.0.0.1')
   })
 })
