@@ -1,7 +1,9 @@
 // A copy of one's own data (the right of access, GDPR art. 15), downloaded as JSON from the
 // personal link. The keys are Swedish and read as the form's labels do, since the person reading
 // the file is the participant; dates are ISO 8601 (calendar days as YYYY-MM-DD). The e-mails
-// are listed by subject, time and state, never with their text (which held working links).
+// are listed by subject, time and state, never with their text (which held working links). The
+// history of changes (the audit log's entries for the registration) is part of it too: it holds
+// earlier values of the answers.
 import { db } from '../db'
 import { env } from '../env'
 import type { OutboxStatus, RegistrationStatus } from '../generated/prisma/enums'
@@ -28,11 +30,16 @@ const moment = (d: Date | null) => (d ? d.toISOString() : null)
 export async function copyOfOwnData(token: string, now: Date = new Date()) {
   const r = await findRegistrationByToken(token)
   if (!r) return null
-  const [emails, settings] = await Promise.all([
+  const [emails, history, settings] = await Promise.all([
     db().outboxMessage.findMany({
       where: { registrationId: r.id },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { subject: true, createdAt: true, sentAt: true, status: true },
+    }),
+    db().auditEntry.findMany({
+      where: { entityType: 'registration', entityId: String(r.id) },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { at: true, summary: true, changes: true },
     }),
     db().siteSettings.findUniqueOrThrow({ where: { id: 1 }, select: { organiserName: true, privacyController: true, email: true } }),
   ])
@@ -75,6 +82,11 @@ export async function copyOfOwnData(token: string, now: Date = new Date()) {
       [SIGNUP_LABELS.otherInfo]: r.otherInfo,
       'Visa mitt namn och min organisation i listan över deltagare': r.showInParticipantList,
     },
+    Ändringar: history.map((entry) => ({
+      Tid: moment(entry.at),
+      Händelse: entry.summary,
+      ...(changedFields(entry.changes) && { Ändrat: changedFields(entry.changes) }),
+    })),
     'E-post till dig': emails.map((e) => ({
       Ämne: e.subject,
       Skapat: moment(e.createdAt),
@@ -85,3 +97,13 @@ export async function copyOfOwnData(token: string, now: Date = new Date()) {
 }
 
 export type OwnDataCopy = NonNullable<Awaited<ReturnType<typeof copyOfOwnData>>>
+
+const FIELD_LABEL: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
+
+/** An audit entry's changed fields, by the form's labels: { Organisation: { Från, Till } }. */
+function changedFields(changes: unknown): Record<string, { Från: unknown; Till: unknown }> | null {
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return null
+  const fields = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>)
+  if (fields.length === 0) return null
+  return Object.fromEntries(fields.map(([field, change]) => [FIELD_LABEL[field] ?? field, { Från: change?.from ?? null, Till: change?.to ?? null }]))
+}

@@ -3,6 +3,7 @@
 // (subject, time, state, never their text); an unknown, malformed or erased link gets a 404.
 import { describe, expect, it } from 'vitest'
 import { GET } from '../../app/anmalan/[token]/mina-uppgifter/route'
+import { correctRegistration } from '../../lib/admin/registration-actions'
 import { db } from '../../lib/db'
 import { deliverOutboxMessage } from '../../lib/email/outbox'
 import { copyOfOwnData } from '../../lib/privacy/data-copy'
@@ -86,12 +87,27 @@ describe('the copy of one\'s own data', () => {
         Övrigt: 'Kommer direkt från jobbet',
         'Visa mitt namn och min organisation i listan över deltagare': true,
       },
+      Ändringar: [],
       'E-post till dig': [
         { Ämne: sent.subject, Skapat: sent.createdAt.toISOString(), Skickat: sent.sentAt!.toISOString(), Status: 'Skickat' },
       ],
     })
     // No personal link in it, neither this one nor one from an e-mail.
     expect(JSON.stringify(copy)).not.toMatch(/\/anmalan\//)
+  })
+
+  it('holds the history of changes, with earlier values, by the form\'s labels', async () => {
+    const trip = await createTestTrip(db())
+    const r = await signUp(trip, { organisation: 'Gamla Firman AB' })
+    const current = await db().registration.findUniqueOrThrow({ where: { id: r.registrationId } })
+    await correctRegistration('eva@mjolby.se', r.registrationId, {
+      ...signupValues({ email: current.email, firstName: current.firstName, lastName: current.lastName, phone: current.phone }),
+      organisation: 'Nya Firman AB',
+    })
+    const copy = await copyOfOwnData(r.token)
+    expect(copy!.Ändringar).toEqual([
+      { Tid: expect.any(String), Händelse: expect.any(String), Ändrat: { Organisation: { Från: 'Gamla Firman AB', Till: 'Nya Firman AB' } } },
+    ])
   })
 
   it('is a JSON download that is never cached or indexed; unknown, malformed and erased links get a 404', async () => {
