@@ -81,15 +81,18 @@ test.describe('with JavaScript off', () => {
     await page.getByLabel('Sammanfattning', { exact: true }).fill('En resa skapad utan JavaScript.')
     await page.getByLabel('Första dagen', { exact: true }).fill('2027-09-16')
     await page.getByLabel('Antal platser', { exact: true }).fill('30')
+    // Open, like the other tests' trips: the newest trip is the home page's featured one.
+    await page.getByLabel('Anmälan är öppen', { exact: true }).check()
     await page.getByRole('button', { name: 'Skapa resan' }).click()
     // The server's answer: an error summary, the field marked, every value kept.
     await expect(page.getByRole('alert').getByRole('link', { name: /^Adressnamn: / })).toBeVisible()
     await expect(page.getByLabel('Adressnamn', { exact: true })).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByLabel('Rubrik', { exact: true })).toHaveValue('Resan utan skript')
+    await expect(page.getByLabel('Anmälan är öppen', { exact: true })).toBeChecked()
     await page.getByLabel('Adressnamn', { exact: true }).fill(slug)
     await page.getByRole('button', { name: 'Skapa resan' }).click()
     await expect(page).toHaveURL(new RegExp(`/admin/resor/${slug}/redigera\\?status=resa-skapad$`))
-    expect(await db.trip.findUnique({ where: { slug } })).toMatchObject({ title: 'Resan utan skript', seats: 30, year: 2027 })
+    expect(await db.trip.findUnique({ where: { slug } })).toMatchObject({ title: 'Resan utan skript', seats: 30, year: 2027, registrationOpen: true })
 
     const add = page.locator('form').filter({ has: page.getByRole('button', { name: 'Lägg till programpunkten' }) })
     await add.getByLabel('Starttid', { exact: true }).fill('08:30')
