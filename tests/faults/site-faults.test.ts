@@ -226,9 +226,15 @@ describe('faults', () => {
       } finally {
         await rig.pg.start()
       }
-      // "Försök igen" once it is back brings the page.
-      await page.getByRole('link', { name: 'Försök igen' }).click()
-      await page.getByRole('heading', { level: 1, name: 'Din anmälan' }).waitFor({ timeout: 30_000 })
+      // "Försök igen" once it is back brings the page. The database takes a moment to accept
+      // connections after its start (and the proxy asks it once a second), so a person may have to
+      // try again more than once, as they would.
+      const pageBack = page.getByRole('heading', { level: 1, name: 'Din anmälan' })
+      for (let attempt = 0; attempt < 15 && !(await pageBack.isVisible()); attempt++) {
+        await page.getByRole('link', { name: 'Försök igen' }).click()
+        await pageBack.waitFor({ timeout: 2_000 }).catch(() => {})
+      }
+      await pageBack.waitFor({ timeout: 1_000 })
       expect(await errorHeading.count()).toBe(0)
     } finally {
       await browser.close()
