@@ -9,7 +9,7 @@ import { db, type Tx } from '../db'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { promoteFirstWaiting } from '../registrations/cancel'
 import { queueRegistrationEmail } from '../registrations/notifications'
-import { parseSignup, readSignupValues, type SignupField, type SignupValues } from '../registrations/schema'
+import { parseSignup, readSignupValues, STATUS_LABEL, type SignupField, type SignupValues } from '../registrations/schema'
 import { EMAIL_TAKEN } from '../registrations/update'
 import { registrationTripFields } from '../registrations/manage'
 import { waitlistPositionOf } from '../registrations/waitlist'
@@ -37,11 +37,6 @@ export type ReinstateResult =
 export type CheckInResult = { kind: 'checked-in' } | { kind: 'check-in-undone' } | { kind: 'unchanged' } | NotFound | WrongStatus
 export type ResendResult = { kind: 'resent'; emailKind: 'confirmed' | 'waitlisted' | 'cancelled' } | NotFound | Anonymised
 
-const STATUS_LABEL: Record<RegistrationStatus, string> = {
-  CONFIRMED: 'Bekräftad',
-  WAITLISTED: 'Reservlista',
-  CANCELLED: 'Avbokad',
-}
 
 /**
  * Runs `work` in a transaction holding the lock of the registration's trip, with the registration

@@ -2,7 +2,7 @@
 // list, dietary needs grouped, and the check-in list for the day of departure. Each is one query.
 import { db } from '../db'
 import type { OvernightChoice, ParticipantRole, RegistrationStatus } from '../generated/prisma/enums'
-import { overnightLabel, roleLabel } from '../registrations/schema'
+import { overnightLabel, roleLabel, STATUS_LABEL } from '../registrations/schema'
 import type { Sheet } from './spreadsheet'
 
 export const LIST_KINDS = ['deltagare', 'buss', 'rum', 'kost', 'incheckning'] as const
@@ -16,11 +16,6 @@ export const LIST_TITLES: Record<ListKind, string> = {
   incheckning: 'Incheckning',
 }
 
-const STATUS_LABEL: Record<RegistrationStatus, string> = {
-  CONFIRMED: 'Bekräftad',
-  WAITLISTED: 'Reservlista',
-  CANCELLED: 'Avbokad',
-}
 
 type Row = {
   id: number

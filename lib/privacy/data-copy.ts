@@ -6,15 +6,10 @@
 // earlier values of the answers.
 import { db } from '../db'
 import { env } from '../env'
-import type { OutboxStatus, RegistrationStatus } from '../generated/prisma/enums'
+import type { OutboxStatus } from '../generated/prisma/enums'
 import { findRegistrationByToken } from '../registrations/manage'
-import { overnightLabel, roleLabel, SIGNUP_LABELS } from '../registrations/schema'
+import { AUDIT_FIELD_LABELS, overnightLabel, roleLabel, SIGNUP_LABELS, STATUS_LABEL } from '../registrations/schema'
 
-const STATUS_LABEL: Record<RegistrationStatus, string> = {
-  CONFIRMED: 'Bekräftad',
-  WAITLISTED: 'Reservlista',
-  CANCELLED: 'Avbokad',
-}
 
 const EMAIL_STATUS_LABEL: Record<OutboxStatus, string> = {
   QUEUED: 'Väntar på att skickas',
@@ -98,12 +93,10 @@ export async function copyOfOwnData(token: string, now: Date = new Date()) {
 
 export type OwnDataCopy = NonNullable<Awaited<ReturnType<typeof copyOfOwnData>>>
 
-const FIELD_LABEL: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
-
 /** An audit entry's changed fields, by the form's labels: { Organisation: { Från, Till } }. */
 function changedFields(changes: unknown): Record<string, { Från: unknown; Till: unknown }> | null {
   if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return null
   const fields = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>)
   if (fields.length === 0) return null
-  return Object.fromEntries(fields.map(([field, change]) => [FIELD_LABEL[field] ?? field, { Från: change?.from ?? null, Till: change?.to ?? null }]))
+  return Object.fromEntries(fields.map(([field, change]) => [AUDIT_FIELD_LABELS[field] ?? field, { Från: change?.from ?? null, Till: change?.to ?? null }]))
 }

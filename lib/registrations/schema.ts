@@ -2,7 +2,7 @@
 // duplicates, whether registration is open) are in registerParticipant. Shared by the server
 // action and, being plain zod, usable in the browser too.
 import { z } from 'zod'
-import type { OvernightChoice, ParticipantRole } from '../generated/prisma/enums'
+import type { OvernightChoice, ParticipantRole, RegistrationStatus } from '../generated/prisma/enums'
 
 /** The form's choices: the value posted, the label shown, the stored enum. */
 export const ROLE_OPTIONS = [
@@ -58,6 +58,16 @@ export const SIGNUP_LABELS: Record<SignupField, string> = {
   showInParticipantList: 'Visas i deltagarlistan',
   privacyAccepted: 'Integritetsmeddelandet',
 }
+
+/** A registration's status as organisers and participants read it. */
+export const STATUS_LABEL: Record<RegistrationStatus, string> = {
+  CONFIRMED: 'Bekräftad',
+  WAITLISTED: 'Reservlista',
+  CANCELLED: 'Avbokad',
+}
+
+/** The names of the fields an audit entry records as changed: the form's, and the organisers' own. */
+export const AUDIT_FIELD_LABELS: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
 
 /** The form's fields from posted data, text only (files and unknown fields are ignored). */
 export function readSignupValues(raw: Record<string, unknown>): SignupValues {

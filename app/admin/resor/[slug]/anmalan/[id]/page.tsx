@@ -10,7 +10,8 @@ import { getAdminRegistration } from '@/lib/admin/registration-actions'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/dates'
 import { registrationFormValues } from '@/lib/registrations/manage'
-import { SIGNUP_LABELS } from '@/lib/registrations/schema'
+import type { RegistrationStatus } from '@/lib/generated/prisma/enums'
+import { AUDIT_FIELD_LABELS, STATUS_LABEL } from '@/lib/registrations/schema'
 import { RegistrationAnswers } from '@/components/registration-answers'
 import { cancel, confirm, correct, reinstate, resend, setCheckedIn, waitlist } from './actions'
 
@@ -22,7 +23,6 @@ type Props = {
   searchParams: Promise<{ klart?: string; fel?: string }>
 }
 
-const STATUS_LABEL = { CONFIRMED: 'Bekräftad', WAITLISTED: 'Reservlista', CANCELLED: 'Avbokad' } as const
 
 const DONE: Record<string, string> = {
   oforandrad: 'Inget var ändrat, så inget sparades.',
@@ -44,14 +44,13 @@ const FAILED: Record<string, string> = {
   'ny-anmalan': 'Samma e-postadress har anmält sig igen efter avbokningen. Den nya anmälan gäller, så den här går inte att återställa.',
 }
 
-const FIELD_LABEL: Record<string, string> = { ...SIGNUP_LABELS, status: 'Status', checkedInAt: 'Incheckad' }
 
 function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–'
   if (value === true) return 'ja'
   if (value === false) return 'nej'
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return formatDateTime(new Date(value))
-  if (typeof value === 'string' && value in STATUS_LABEL) return STATUS_LABEL[value as keyof typeof STATUS_LABEL]
+  if (typeof value === 'string' && value in STATUS_LABEL) return STATUS_LABEL[value as RegistrationStatus]
   return String(value)
 }
 
@@ -184,7 +183,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
                   <ul>
                     {Object.entries(changes).map(([field, { from, to }]) => (
                       <li key={field}>
-                        {FIELD_LABEL[field] ?? field}: {field === 'boardingStopId' ? stopName(from) : showValue(from)} →{' '}
+                        {AUDIT_FIELD_LABELS[field] ?? field}: {field === 'boardingStopId' ? stopName(from) : showValue(from)} →{' '}
                         {field === 'boardingStopId' ? stopName(to) : showValue(to)}
                       </li>
                     ))}
