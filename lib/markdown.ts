@@ -1,54 +1,87 @@
-// Markdown for long text that organisers write (a trip's description, a host city's portrait),
-// rendered safely: any HTML in the input is shown as text, never passed through; links keep
-// only http(s), mailto and same-site targets, others become plain text; images become their
-// alt text. A heading of level 1 becomes level 2, as the page already has its h1.
-import { Marked, type Tokens } from 'marked'
+// Markdown for long text that organisers write (a trip's description, a host city's portrait).
+// It is shown on cached public pages on the same origin as /admin, so it must never carry script.
+// Two well-kept libraries, each enough on its own:
+// - markdown-it renders with `html: false` (any HTML in the text is shown as text), only the rules
+//   for the elements below switched on, and a link validator that keeps only http(s), mailto, tel
+//   and paths on this site (markdown-it decodes character references and percent-encodes control
+//   characters before the check, so "jav&#x61;script:" and "java\tscript:" are refused).
+// - sanitize-html then passes the result through the same allow-list of elements, attributes and
+//   URL schemes, so a rule or renderer that emitted anything else would still be stopped.
+// Images become their alt text (the site loads no images from elsewhere); headings are fitted
+// under the page's h1 and never skip a level (see fitHeadings).
+import MarkdownIt from 'markdown-it'
+import sanitizeHtml from 'sanitize-html'
 
-const SAFE_HREF = /^(https?:|mailto:)/i
-const RELATIVE_HREF = /^(\/(?!\/)|#|\?)/ // a path on this site, an anchor or a query; not //host
-// Characters browsers drop or ignore when they read a URL's scheme.
-const URL_NOISE = /[\u0000-\u0020\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g
+/** Every element organiser Markdown can produce. */
+export const MARKDOWN_ELEMENTS = ['p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'em', 'strong', 'a', 'blockquote', 'hr'] as const
+/** Every attribute it can produce, per element (no other element has any). */
+export const MARKDOWN_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href', 'title'], ol: ['start'] }
+/** The URL schemes a link may have; a link without a scheme must be a path on this site or an anchor. */
+export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+const ABSOLUTE_HREF = /^(?:https?|mailto|tel):/i
+// A path on this site (not "//host" or "/\host", which browsers read as another host) or an anchor.
+const SITE_HREF = /^(?:\/(?![/\\])|#)/
+
+/**
+ * Whether a link target is allowed, as markdown-it hands it over: character references decoded,
+ * then normalised (spaces and control characters percent-encoded), so a scheme can only be
+ * recognised here if a browser would recognise it too.
+ */
+export function isAllowedHref(href: string): boolean {
+  return ABSOLUTE_HREF.test(href) || SITE_HREF.test(href)
 }
 
-/** The href to keep, or null when it is not an allowed kind of link. */
-export function safeHref(href: string | null | undefined): string | null {
-  if (!href) return null
-  const compact = href.replace(URL_NOISE, '')
-  // Character references could spell a scheme ("jav&#x61;script:"); such hrefs are refused.
-  if (/&#|&[a-z]+;/i.test(compact)) return null
-  if (SAFE_HREF.test(compact) || RELATIVE_HREF.test(compact)) return compact
-  return null
-}
+const markdown = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false })
+// Addresses written out (https://…, www.…, name@host) become links too, through the same validator;
+// a bare "mjolby.se" stays text.
+markdown.linkify.set({ fuzzyLink: false })
+// Off: raw HTML (already text with html: false; switched off too so that no option brings it back),
+// and what organisers' text does not need and the allow-list does not hold: tables, code, strikethrough.
+markdown.disable(['html_block', 'html_inline', 'table', 'code', 'fence', 'backticks', 'strikethrough'])
+markdown.validateLink = isAllowedHref
 
-const markdown = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    html({ text }: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(text)
-    },
-    link({ href, title, tokens }: Tokens.Link) {
-      const inner = this.parser.parseInline(tokens)
-      const safe = safeHref(href)
-      if (!safe) return inner
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : ''
-      return `<a href="${escapeHtml(safe)}"${titleAttr}>${inner}</a>`
-    },
-    image({ text }: Tokens.Image) {
-      return escapeHtml(text)
-    },
-    heading({ tokens, depth }: Tokens.Heading) {
-      const level = Math.min(6, Math.max(2, depth))
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`
-    },
-  },
+// An image shows only its alt text, escaped.
+markdown.renderer.rules.image = (tokens, idx, options, env, self) =>
+  markdown.utils.escapeHtml(self.renderInlineAsText(tokens[idx]!.children ?? [], options, env))
+
+/**
+ * Heading levels for text shown under the page's h1: the levels the text uses, in order of depth,
+ * become h2, h3 and h4 (deeper ones h4), and no heading is more than one level below the one
+ * before it (the first at most h2), so "### Dag ett" alone is an h2 and the outline never skips.
+ */
+function fitHeadings(tokens: { type: string; tag: string; markup: string }[]) {
+  const depths = [...new Set(tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))))].sort()
+  let previous = 1
+  let open = ''
+  for (const token of tokens) {
+    if (token.type === 'heading_open') {
+      const rank = Math.min(4, depths.indexOf(Number(token.tag.slice(1))) + 2)
+      previous = Math.min(rank, previous + 1)
+      open = `h${previous}`
+      token.tag = open
+    } else if (token.type === 'heading_close') {
+      token.tag = open
+    }
+  }
+}
+markdown.core.ruler.push('fit_headings', (state) => {
+  fitHeadings(state.tokens)
 })
 
-/** The HTML for a text written in Markdown; safe to put in the page as it is. */
+const allowList: sanitizeHtml.IOptions = {
+  allowedTags: [...MARKDOWN_ELEMENTS],
+  allowedAttributes: Object.fromEntries(Object.entries(MARKDOWN_ATTRIBUTES).map(([tag, attrs]) => [tag, [...attrs]])),
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  allowedClasses: {},
+  allowedStyles: {},
+}
+
+/** The HTML for a text written in Markdown; holds only the allow-listed elements and attributes. */
 export function renderMarkdown(text: string): string {
-  return markdown.parse(text, { async: false }) as string
+  return sanitizeHtml(markdown.render(text), allowList)
 }

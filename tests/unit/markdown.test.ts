@@ -1,72 +1,218 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown, safeHref } from '../../lib/markdown'
+import { isAllowedHref, LINK_SCHEMES, MARKDOWN_ATTRIBUTES, MARKDOWN_ELEMENTS, renderMarkdown } from '../../lib/markdown'
 
-describe('renderMarkdown', () => {
-  it('escapes HTML in the input instead of passing it through', () => {
-    expect(renderMarkdown('<script>alert(1)</script>')).not.toContain('<script')
-    expect(renderMarkdown('<script>alert(1)</script>')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
-    const img = renderMarkdown('Se här <img src=x onerror=alert(1)> nu')
-    expect(img).not.toContain('<img')
-    expect(img).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    const block = renderMarkdown('<div onclick="x()">\n\n*hej*\n\n</div>')
-    expect(block).not.toMatch(/<div/)
-    expect(block).toContain('<em>hej</em>')
-    expect(renderMarkdown('<a href="javascript:alert(1)">klick</a>')).not.toContain('<a ')
-  })
+const ELEMENTS = new Set<string>(MARKDOWN_ELEMENTS)
 
-  it('drops links that are not http(s), mailto or on the site, keeping their text', () => {
-    for (const source of [
-      '[klick](javascript:alert(1))',
-      '[klick](JavaScript:alert(1))',
-      '[klick]( javascript:alert(1))',
-      '[klick](jav&#x61;script:alert(1))',
-      '[klick](<javascript:alert(1)>)',
-      '[klick](data:text/html,hej)',
-      '[klick](vbscript:x)',
-    ]) {
-      const html = renderMarkdown(source)
-      expect(html, source).not.toContain('<a')
-      expect(html, source).toContain('klick')
+/** Decodes the character references the renderer writes in attribute values. */
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+/**
+ * The problems in rendered HTML, read with a strict grammar of our own (not the sanitiser's
+ * parser): every "<" must open or close an allow-listed element whose attributes are all
+ * double-quoted and allow-listed, and every href must be http(s), mailto, tel, a site path or an
+ * anchor once its character references are decoded. Text can hold no "<" of its own.
+ */
+function violations(html: string): string[] {
+  const found: string[] = []
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*(\/?)>/y
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    tag.lastIndex = at
+    const match = tag.exec(html)
+    if (!match) {
+      found.push(`a "<" that is not an allowed tag: ${JSON.stringify(html.slice(at, at + 40))}`)
+      continue
     }
-    expect(renderMarkdown('<javascript:alert(1)>')).not.toContain('href')
+    const [, closing, rawName, attributes] = match
+    const name = rawName!.toLowerCase()
+    if (!ELEMENTS.has(name)) found.push(`element <${name}>`)
+    if (closing && attributes) found.push(`attributes on </${name}>`)
+    for (const [, attr, value] of attributes!.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
+      const attribute = attr!.toLowerCase()
+      if (!(MARKDOWN_ATTRIBUTES[name] ?? []).includes(attribute)) found.push(`attribute ${attribute} on <${name}>`)
+      if (attribute === 'href') {
+        const href = decodeAttribute(value!)
+        const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase()
+        const allowed = scheme ? (LINK_SCHEMES as readonly string[]).includes(scheme) : /^(?:\/(?![/\\])|#)/.test(href)
+        if (!allowed || /[\u0000-\u0020\u007f-\u009f]/.test(href)) found.push(`href ${JSON.stringify(href)}`)
+      }
+    }
+  }
+  return found
+}
+
+// The known classes of payload, each as an organiser could type it.
+const PAYLOADS: Record<string, string> = {
+  'script tag': '<script>alert(1)</script>',
+  'script split over lines': '<scr\nipt>alert(1)</script>',
+  'img with onerror after an inline tag': 'Se <kbd>Ctrl</kbd> <img src=x onerror=alert(1)>',
+  'unclosed inline tag before an img': 'Text <kbd <img src=x onerror=alert(1)>',
+  // What marked let through: after one inline tag, an unclosed one kept its attributes.
+  'inline tag, then an unclosed tag with an event attribute': '<kbd>Text <kbd onmouseover=alert(1) <img src=x onerror=alert(1)>',
+  'unclosed tag on its own line': '<kbd>\n<img src=x onerror=alert(1)>\n\n*hej*',
+  'html block': '<div onclick="alert(1)">\n\n*hej*\n\n</div>',
+  'svg with onload': '<svg onload=alert(1)><circle r=1 /></svg>',
+  'svg as markdown image': '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+  iframe: '<iframe src="javascript:alert(1)"></iframe>',
+  'iframe srcdoc': '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  'event attribute on an allowed element': '<p onmouseover="alert(1)">hej</p>',
+  'style attribute': '<p style="background:url(javascript:alert(1))">hej</p>',
+  'style element': '<style>body{display:none}</style>',
+  'raw anchor': '<a href="javascript:alert(1)">klick</a>',
+  image: '![Bussen](https://example.com/a.png "titel")',
+  'image with onerror in alt': '![x" onerror="alert(1)](https://example.com/a.png)',
+  'javascript link': '[klick](javascript:alert(1))',
+  'mixed case': '[klick](JaVaScRiPt:alert(1))',
+  'leading space': '[klick]( javascript:alert(1))',
+  'angle brackets': '[klick](<javascript:alert(1)>)',
+  'hex entity': '[klick](jav&#x61;script:alert(1))',
+  'decimal entity': '[klick](&#106;avascript:alert(1))',
+  'named entity colon': '[klick](javascript&colon;alert(1))',
+  'tab inside': '[klick](java\tscript:alert(1))',
+  'entity tab inside': '[klick](java&#9;script:alert(1))',
+  'newline inside': '[klick](<java\nscript:alert(1)>)',
+  'control character': '[klick](\u0001javascript:alert(1))',
+  'zero-width space': '[klick](\u200bjavascript:alert(1))',
+  'percent-encoded scheme': '[klick](%6Aavascript:alert(1))',
+  'data url': '[klick](data:text/html,<script>alert(1)</script>)',
+  'vbscript url': '[klick](vbscript:msgbox(1))',
+  'file url': '[klick](file:///etc/passwd)',
+  'protocol-relative': '[klick](//evil.example/x)',
+  'backslash host': '[klick](/\\evil.example/x)',
+  'javascript autolink': '<javascript:alert(1)>',
+  'entity autolink': '<jav&#x61;script:alert(1)>',
+  'data autolink': '<data:text/html,x>',
+  'reference link': '[klick][ref]\n\n[ref]: javascript:alert(1)',
+  'reference link with entity': '[klick][ref]\n\n[ref]: jav&#x61;script:alert(1) "titel"',
+  'reference title breaking out': '[klick][ref]\n\n[ref]: https://example.com "\\" onmouseover=\\"alert(1)"',
+  'link title breaking out': '[klick](https://example.com "x\\" onclick=\\"alert(1)")',
+  'html comment': '<!-- <img src=x onerror=alert(1)> -->',
+  'cdata': '<![CDATA[<img src=x onerror=alert(1)>]]>',
+  'processing instruction': '<?xml-stylesheet href="javascript:alert(1)"?>',
+  'math and mglyph': '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  'noscript': '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  'object and embed': '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
+  'form and button': '<form action="javascript:alert(1)"><button>x</button></form>',
+  'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  'base tag': '<base href="javascript:alert(1)//">',
+  'table': '| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | 2 |',
+  'code span and fence': '`<img src=x onerror=alert(1)>`\n\n```html\n<script>alert(1)</script>\n```',
+  'heading with html': '# <img src=x onerror=alert(1)>',
+  'link text with html': '[<img src=x onerror=alert(1)>](https://example.com)',
+  'linkified javascript': 'Se javascript:alert(1) och https://example.com/"onmouseover="alert(1)',
+}
+
+describe('renderMarkdown with hostile input', () => {
+  for (const [name, source] of Object.entries(PAYLOADS)) {
+    it(`${name}: only allow-listed elements, attributes and links`, () => {
+      const html = renderMarkdown(source)
+      expect(violations(html), html).toEqual([])
+      // The same, said plainly about the tags alone (text shows the payload escaped, as it should).
+      const tags = (html.match(/<[^>]*>/g) ?? []).join(' ')
+      expect(tags).not.toMatch(/<(?:script|img|svg|iframe|style|object|embed|form|meta|base|math|table|code|pre)\b/i)
+      const attributeNames = [...tags.matchAll(/\s([a-zA-Z-]+)="/g)].map((m) => m[1]!.toLowerCase())
+      expect(attributeNames.filter((a) => a.startsWith('on') || a === 'style' || a === 'src')).toEqual([])
+      expect(tags).not.toMatch(/href="[^"]*(?:javascript|data|vbscript|file)/i)
+    })
+  }
+
+  it('shows raw HTML as text', () => {
+    expect(renderMarkdown('Se <kbd>Ctrl</kbd> <img src=x onerror=alert(1)>')).toBe('<p>Se &lt;kbd&gt;Ctrl&lt;/kbd&gt; &lt;img src=x onerror=alert(1)&gt;</p>\n')
+    expect(renderMarkdown('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n')
   })
 
-  it('renders headings, lists, emphasis and safe links', () => {
-    const html = renderMarkdown(
-      '## Dag ett\n\nVi åker **tidigt**.\n\n- Mjölby\n- Mantorp\n\n1. Ett\n2. Två\n\n[Boka](https://mjolby.se/boka "Bokning") eller [mejla](mailto:info@mjolby.se) eller [läs mer](/resor/2024-boras).',
+  it('makes a refused link plain text, never a link', () => {
+    for (const name of ['javascript link', 'hex entity', 'decimal entity', 'tab inside', 'data url', 'protocol-relative', 'javascript autolink', 'reference link']) {
+      const html = renderMarkdown(PAYLOADS[name]!)
+      expect(html, name).not.toContain('<a')
+    }
+    expect(renderMarkdown('[klick](jav&#x61;script:alert(1))')).toBe('<p>[klick](javascript:alert(1))</p>\n')
+  })
+
+  it('shows an image as its alt text only', () => {
+    expect(renderMarkdown('![Bussen <b>](https://example.com/a.png)')).toBe('<p>Bussen &lt;b&gt;</p>\n')
+  })
+
+  it('holds for any mix of the payloads and Markdown syntax (property)', () => {
+    const pieces = [
+      ...Object.values(PAYLOADS),
+      '<', '>', '"', "'", '`', '[', ']', '(', ')', '!', '*', '_', '#', '\n', '\n\n', '    ', '> ', '- ', '1. ', '&', '&#', 'x61;', ':',
+      'javascript', 'data', 'https://example.com', '<a', '<img', ' src=x', ' onerror=alert(1)', '<svg', ' onload=alert(1)', '<kbd>', '</kbd>', '-->', '<!--',
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }), (parts) => {
+        const html = renderMarkdown(parts.join(''))
+        expect(violations(html), html).toEqual([])
+      }),
+      { numRuns: 1500 },
     )
+  })
+})
+
+describe('renderMarkdown of what organisers write', () => {
+  it('renders headings, lists, emphasis, links, quotes, rules and line breaks', () => {
+    const html = renderMarkdown(
+      [
+        '## Dag ett',
+        'Vi åker **tidigt** och *kommer hem* sent.  \nSe programmet.',
+        '- Mjölby\n- Mantorp',
+        '3. Tre\n4. Fyra',
+        '> Ett citat.',
+        '---',
+        '[Boka](https://mjolby.se/boka "Bokning"), [mejla](mailto:info@mjolby.se), [ring](tel:+46142-85000), [läs mer](/resor/2024-boras), [programmet](#program), <https://mjolby.se>, info@mjolby.se.',
+      ].join('\n\n'),
+    )
+    expect(violations(html)).toEqual([])
     expect(html).toContain('<h2>Dag ett</h2>')
     expect(html).toContain('<strong>tidigt</strong>')
+    expect(html).toContain('<em>kommer hem</em>')
+    expect(html).toContain('sent.<br />\nSe programmet.')
     expect(html).toContain('<ul>\n<li>Mjölby</li>\n<li>Mantorp</li>\n</ul>')
-    expect(html).toContain('<ol>')
+    expect(html).toContain('<ol start="3">\n<li>Tre</li>')
+    expect(html).toContain('<blockquote>\n<p>Ett citat.</p>\n</blockquote>')
+    expect(html).toContain('<hr />')
     expect(html).toContain('<a href="https://mjolby.se/boka" title="Bokning">Boka</a>')
     expect(html).toContain('<a href="mailto:info@mjolby.se">mejla</a>')
+    expect(html).toContain('<a href="tel:+46142-85000">ring</a>')
     expect(html).toContain('<a href="/resor/2024-boras">läs mer</a>')
-  })
-
-  it('makes a level-one heading level two (the page has its own h1)', () => {
-    expect(renderMarkdown('# Rubrik')).toBe('<h2>Rubrik</h2>\n')
+    expect(html).toContain('<a href="#program">programmet</a>')
+    expect(html).toContain('<a href="https://mjolby.se">https://mjolby.se</a>')
+    expect(html).toContain('<a href="mailto:info@mjolby.se">info@mjolby.se</a>')
   })
 
   it('renders plain paragraphs as before', () => {
     expect(renderMarkdown('Första stycket.\n\nAndra stycket & mer.')).toBe('<p>Första stycket.</p>\n<p>Andra stycket &amp; mer.</p>\n')
   })
 
-  it('shows images as their alt text only', () => {
-    expect(renderMarkdown('![Bussen <b>](https://x.se/a.png)')).toBe('<p>Bussen &lt;b&gt;</p>\n')
+  it('fits headings under the page h1 without skipping a level', () => {
+    expect(renderMarkdown('# Rubrik')).toBe('<h2>Rubrik</h2>\n')
+    expect(renderMarkdown('### Bara en')).toBe('<h2>Bara en</h2>\n')
+    expect(renderMarkdown('# A\n\n## B\n\n### C\n\n#### D\n\n##### E')).toBe('<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>\n<h4>D</h4>\n<h4>E</h4>\n')
+    // Starting deep and going up: the first is h2, and a later, deeper one is one below it.
+    expect(renderMarkdown('#### Först\n\n## Sen\n\n#### Under')).toBe('<h2>Först</h2>\n<h2>Sen</h2>\n<h3>Under</h3>\n')
+  })
+
+  it('leaves tables, code and strikethrough as the text typed', () => {
+    expect(renderMarkdown('`kod` ~~struken~~')).toBe('<p>`kod` ~~struken~~</p>\n')
+    expect(renderMarkdown('    indraget')).toBe('<p>indraget</p>\n')
   })
 })
 
-describe('safeHref', () => {
-  it('allows http(s), mailto and site paths only', () => {
-    expect(safeHref('https://a.se')).toBe('https://a.se')
-    expect(safeHref('http://a.se')).toBe('http://a.se')
-    expect(safeHref('mailto:a@b.se')).toBe('mailto:a@b.se')
-    expect(safeHref('/orter/mora')).toBe('/orter/mora')
-    expect(safeHref('#program')).toBe('#program')
-    expect(safeHref('//evil.example')).toBeNull()
-    expect(safeHref('java\tscript:alert(1)')).toBeNull()
-    expect(safeHref('ftp://a.se')).toBeNull()
-    expect(safeHref('')).toBeNull()
+describe('isAllowedHref', () => {
+  it('allows http(s), mailto, tel, site paths and anchors only', () => {
+    for (const href of ['https://a.se', 'HTTP://a.se', 'mailto:a@b.se', 'tel:+4614212345', '/orter/mora', '#program']) {
+      expect(isAllowedHref(href), href).toBe(true)
+    }
+    for (const href of ['javascript:alert(1)', ' https://a.se', '//evil.example', '/\\evil.example', 'java%09script:alert(1)', 'ftp://a.se', 'data:text/html,x', 'orter/mora', '?q=1', '']) {
+      expect(isAllowedHref(href), href).toBe(false)
+    }
   })
 })
