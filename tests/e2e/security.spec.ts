@@ -1,9 +1,11 @@
 // The security headers on every kind of response, the Content-Security-Policy in Chromium (pages
 // run without a single violation, and what an attacker injects is blocked), and the clean 4xx
 // answers to hostile requests: another site's form post, oversized and odd bodies, broken links.
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test'
 import type { PrismaClient } from '../../lib/generated/prisma/client'
+import { frameworkScriptHashes } from '../../lib/http/inline-script-hashes.mjs'
 import { createTestTrip } from '../support/factories'
 import { readActionForm, type ActionForm } from '../support/form-post'
 import { adminTest, expect, signInAsOrganiser, test } from './support/fixtures'
@@ -13,13 +15,20 @@ const SITE = `http://127.0.0.1:${E2E_PORT}`
 // Another site, served by the browser from the test (page.route): a different origin and site.
 const ELSEWHERE = 'http://elsewhere.test'
 
-type PolicyKind = 'cached' | 'nonce' | 'none'
+// 'cached': a page from the page cache, with the fixed policy and a second one that allows its
+// inline scripts by hash; 'public': a public page rendered per request, the fixed policy alone.
+type PolicyKind = 'cached' | 'public' | 'nonce' | 'none'
 
 /** Checks every security header of one response; returns the nonce of a nonce policy. */
 function expectSecurityHeaders(response: APIResponse, kind: PolicyKind, label: string, { https = false } = {}): string | undefined {
   const headers = response.headers()
   const policies = response.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy')
-  expect(policies, `${label}: one Content-Security-Policy`).toHaveLength(1)
+  if (kind === 'cached') {
+    expect(policies, `${label}: the fixed policy and the hash policy`).toHaveLength(2)
+    expect(policies[1]!.value, label).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/)
+  } else {
+    expect(policies, `${label}: one Content-Security-Policy`).toHaveLength(1)
+  }
   const csp = policies[0]!.value
   expect(csp, label).toContain("frame-ancestors 'none'")
   if (kind === 'none') expect(csp, label).toMatch(/^default-src 'none'/)
@@ -29,7 +38,7 @@ function expectSecurityHeaders(response: APIResponse, kind: PolicyKind, label: s
     expect(csp, label).toContain("base-uri 'none'")
     expect(csp, label).not.toContain('unsafe-eval')
   }
-  if (kind === 'cached') expect(csp, label).toContain("script-src 'self' 'unsafe-inline';")
+  if (kind === 'cached' || kind === 'public') expect(csp, label).toContain("script-src 'self' 'unsafe-inline';")
   expect(headers['referrer-policy'], label).toBe('same-origin')
   expect(headers['x-content-type-options'], label).toBe('nosniff')
   expect(headers['x-frame-options'], label).toBe('DENY')
@@ -46,6 +55,17 @@ function expectSecurityHeaders(response: APIResponse, kind: PolicyKind, label: s
   if (kind === 'nonce') expect(nonce, `${label}: a nonce policy`).toBeTruthy()
   else expect(csp, label).not.toContain('nonce-')
   return nonce
+}
+
+/** Every inline script of a cached page has its hash in the page's second policy, and nothing else does. */
+async function expectEveryInlineScriptHashed(response: APIResponse, label: string) {
+  const html = await response.text()
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(([, attributes]) => !/(?:^|\s)src\s*=/i.test(attributes!))
+  expect(inline.length, `${label}: the page has inline scripts`).toBeGreaterThan(0)
+  const hashes = frameworkScriptHashes(html)
+  expect(hashes, `${label}: every inline script is one of Next.js's`).toHaveLength(new Set(inline.map(([, , source]) => source)).size)
+  const policy = response.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy')[1]!.value
+  expect(policy, label).toBe(`script-src 'self' ${hashes.join(' ')}`)
 }
 
 /** The answer carries nothing of a crash: no 5xx, no stack trace, no Next.js internals. */
@@ -129,7 +149,7 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
     ['/resor/2024-boras', 200, 'cached'],
     ['/resor/2024-boras/anmalan', 200, 'cached'],
     ['/orter/boras', 200, 'cached'],
-    ['/resor/2024-boras/lank/skickad', 200, 'cached'], // public, rendered per request
+    ['/resor/2024-boras/lank/skickad', 200, 'public'], // public, rendered per request
     ['/anmalan/avbokad', 200, 'cached'],
     ['/finns-inte', 404, 'cached'],
     [registrationPath, 200, 'nonce'],
@@ -145,6 +165,7 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
     const response = await request.get(path, { maxRedirects: 0 })
     expect(response.status(), path).toBe(status)
     const nonce = expectSecurityHeaders(response, kind, path)
+    if (kind === 'cached') await expectEveryInlineScriptHashed(response, path)
     if (nonce && response.headers()['content-type']?.startsWith('text/html')) {
       // Next.js put this response's nonce on every script of the page, and a new one on the next.
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? []
@@ -154,6 +175,21 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
     }
   }
   expect((await request.get('/admin/resor/2024-boras/listor/deltagare?format=csv')).headers()['content-type']).toMatch(/^text\/csv/)
+
+  // A page that was not in the cache: its first answer, straight from the render, has the hashes
+  // too, and so does the answer after a change regenerates it (a signup, here).
+  const fresh = await createTestTrip(db, { hasOvernight: false })
+  const first = await request.get(`/resor/${fresh.slug}`)
+  expectSecurityHeaders(first, 'cached', 'a trip page rendered now')
+  await expectEveryInlineScriptHashed(first, 'a trip page rendered now')
+  const signup = await postSignup(request, fresh.slug, await signupForm(request, fresh.slug), answers(`hash.${fresh.slug}@example.se`))
+  expect(signup.status()).toBe(303)
+  await expect
+    .poll(async () => (await request.get(`/resor/${fresh.slug}`)).text(), { message: 'the page is regenerated after the signup' })
+    .toContain('9 platser kvar')
+  const regenerated = await request.get(`/resor/${fresh.slug}`)
+  expectSecurityHeaders(regenerated, 'cached', 'the regenerated trip page')
+  await expectEveryInlineScriptHashed(regenerated, 'the regenerated trip page')
 
   // Behind a reverse proxy that terminates TLS.
   const https = { 'x-forwarded-proto': 'https' }
@@ -233,14 +269,37 @@ test.describe('in Chromium with JavaScript on', () => {
     await expect.poll(() => violations.filter((v) => v.startsWith('script-src-elem blocked inline')).length).toBe(2)
   })
 
+  test('a script injected into a cached page does not run: it has no hash', async ({ page }) => {
+    const violations = await watchViolations(page)
+    await page.route(`${SITE}/resor/2024-boras`, async (route) => {
+      const response = await route.fetch()
+      const injected = `<script>window.injected = "inline"</script><img src="/finns-inte.png" alt="" onerror="window.injected = 'handler'">`
+      await route.fulfill({ response, body: (await response.text()).replace('</body>', `${injected}</body>`) })
+    })
+    await page.goto('/resor/2024-boras')
+    await expectHydrated(page, 'the trip page') // its own inline scripts, by hash, still run
+    expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined()
+    await expect.poll(() => violations.filter((v) => v.startsWith('script-src-elem blocked inline')).length).toBe(1)
+    await expect.poll(() => violations.filter((v) => v.startsWith('script-src-attr blocked inline')).length).toBe(1)
+  })
+
   test('on a cached page, scripts from other sites and eval are blocked', async ({ page }) => {
     const violations = await watchViolations(page)
     // Were the script from elsewhere loaded, it would set this.
     await page.route(`${ELSEWHERE}/**`, (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.fromElsewhere = true' }))
+    // The script that tries eval is let in by its hash, added to the page's second policy here, so
+    // that what stops eval is the policies' lack of 'unsafe-eval'.
+    const tryEval = 'try { eval("window.evaluated = true") } catch {}'
     await page.route(`${SITE}/`, async (route) => {
       const response = await route.fetch()
-      const injected = `<script src="${ELSEWHERE}/steal.js"></script><script>try { eval("window.evaluated = true") } catch {}</script>`
-      await route.fulfill({ response, body: (await response.text()).replace('</body>', `${injected}</body>`) })
+      const [fixed, hashes] = response.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy')
+      const withTryEval = `${hashes!.value} 'sha256-${createHash('sha256').update(tryEval).digest('base64')}'`
+      const injected = `<script src="${ELSEWHERE}/steal.js"></script><script>${tryEval}</script>`
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': `${fixed!.value}, ${withTryEval}` },
+        body: (await response.text()).replace('</body>', `${injected}</body>`),
+      })
     })
     await page.goto('/')
     await expectHydrated(page, 'the home page')

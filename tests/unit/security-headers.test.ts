@@ -1,5 +1,10 @@
 // The headers and the refusals proxy.ts applies, decided from the request alone.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { withScriptHashes } from '../../lib/http/csp-cache-handler.mjs'
+import { frameworkScriptHashes, inlineScriptPolicy, isFrameworkScript } from '../../lib/http/inline-script-hashes.mjs'
 import { decodablePath, MAX_BODY_BYTES, refuseRequest, sameOrigin } from '../../lib/http/request-guards'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders } from '../../lib/http/security-headers'
 
@@ -258,5 +263,66 @@ describe('next.config.ts: the fixed headers of responses the proxy does not see'
       expect(index, source).toBeGreaterThan(rules.findIndex((r) => r.source === '/:path*'))
       expect(header(rules[index], 'Content-Security-Policy')).toBe(contentSecurityPolicy('none', { https: false }))
     }
+  })
+})
+
+describe('the cached pages’ second policy: their inline scripts by hash', () => {
+  const sha256 = (source: string) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+  const START = '(self.__next_f=self.__next_f||[]).push([0])'
+  const DATA = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n2:[\\"$\\",\\"p\\",null,{\\"children\\":\\"Hej \\u003cb\\u003e och åäö\\"}]\\n"])'
+  const BOOTSTRAP = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/2wmuvsdzlv-9a.js"],"runtimeModuleIds":[94553]});'
+  const page = (body: string) =>
+    `<!DOCTYPE html><html lang="sv"><head><script src="/_next/static/chunks/a.js" async=""></script><script id="_R_">${BOOTSTRAP}</script></head><body>${body}<script>${START}</script><script>${DATA}</script></body></html>`
+
+  it('knows the shapes Next.js writes', () => {
+    for (const source of [START, DATA, BOOTSTRAP, 'self.__next_f.push([3,"AAEC"])']) expect(isFrameworkScript(source), source).toBe(true)
+  })
+
+  it('refuses anything else, however close to them', () => {
+    for (const source of [
+      'alert(1)',
+      'self.__next_f.push([1,"x"]);alert(1)',
+      'self.__next_f.push([1,"x"]),alert(1),self.__next_f.push([1,"y"])',
+      'self.__next_f.push([1,"x"+alert(1)+"y"])',
+      'self.__next_f.push([1,`${alert(1)}`])',
+      'self.__next_f.push([1,"</script><script>alert(1)"])',
+      'self.__next_f.push([2,alert(1)])',
+      ' (self.__next_f=self.__next_f||[]).push([0])',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["https://elsewhere.test/x.js"]});',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[],"code":"alert(1)"});',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]}.constructor.constructor("alert(1)")());',
+    ]) {
+      expect(isFrameworkScript(source), source).toBe(false)
+    }
+  })
+
+  it('hashes the page’s own inline scripts, not external ones nor injected ones', () => {
+    const html = page('<p>Text</p><script>alert(1)</script><script >window.x = 1</script>')
+    expect(frameworkScriptHashes(html)).toEqual([sha256(BOOTSTRAP), sha256(START), sha256(DATA)])
+    expect(inlineScriptPolicy(html)).toBe(`script-src 'self' ${sha256(BOOTSTRAP)} ${sha256(START)} ${sha256(DATA)}`)
+    expect(inlineScriptPolicy('<p>Inga skript</p>')).toBe("script-src 'self'")
+  })
+
+  it('is added once to a cached page, kept when it is already there, and only to pages', () => {
+    const value: { kind: string; html: string; headers?: Record<string, unknown> } = { kind: 'APP_PAGE', html: page(''), headers: { 'x-nextjs-stale-time': '300' } }
+    withScriptHashes(value)
+    expect(value.headers).toEqual({ 'x-nextjs-stale-time': '300', 'content-security-policy': inlineScriptPolicy(page('')) })
+    const kept = { kind: 'APP_PAGE', html: page('<script>alert(1)</script>'), headers: { 'content-security-policy': "script-src 'self' 'sha256-x'" } }
+    withScriptHashes(kept)
+    expect(kept.headers['content-security-policy']).toBe("script-src 'self' 'sha256-x'")
+    const route = { kind: 'APP_ROUTE', html: 'x', headers: {} }
+    withScriptHashes(route)
+    expect(route.headers).toEqual({})
+    expect(() => withScriptHashes(null)).not.toThrow()
+  })
+
+  it('is what next.config.ts sets as the page cache', async () => {
+    vi.resetModules()
+    const { default: config } = await import('../../next.config')
+    expect(config.cacheHandler).toBe(path.resolve('lib/http/csp-cache-handler.mjs'))
+    expect(fs.existsSync(config.cacheHandler!)).toBe(true)
+    const { default: Handler } = await import('../../lib/http/csp-cache-handler.mjs')
+    expect(typeof Handler.prototype.get).toBe('function')
+    expect(typeof Handler.prototype.set).toBe('function')
   })
 })
