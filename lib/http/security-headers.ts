@@ -9,8 +9,12 @@
 //   ('strict-dynamic' lets them load the rest of the app).
 // - 'cached': the public pages served from Next.js's page cache (ISR). Their HTML is made once for
 //   everybody, so it cannot carry a per-request nonce, and its inline scripts (React's data for
-//   hydration) change with the content, so no fixed hash fits them either. Scripts may come from
-//   this site only, and inline; nothing from other origins, no eval, no plugins, no <base>.
+//   hydration) change with the content, so no hash fixed at build fits them either. This fixed
+//   policy allows scripts from this site only, and inline; nothing from other origins, no eval, no
+//   plugins, no <base>. The page cache adds a second policy to every page it holds, with the hashes
+//   of that page's own inline scripts (lib/http/csp-cache-handler.mjs); the browser enforces both,
+//   so there only those inline scripts run. 'unsafe-inline' stays here for the public responses
+//   that do not come from the page cache (rendered per request outside the proxy's matcher).
 // - 'none': API answers and static files, which are no documents: nothing may load at all.
 
 export type CspKind = 'nonce' | 'cached' | 'none'
