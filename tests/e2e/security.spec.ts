@@ -137,6 +137,7 @@ async function expectHydrated(page: Page, label: string) {
 }
 
 adminTest('every kind of response carries the security headers, HSTS over HTTPS', async ({ page, organiser, db }) => {
+  test.setTimeout(90_000) // about 35 requests, a signup and a regenerated page
   await signInAsOrganiser(page, organiser)
   const request = page.request // with the organiser's session cookie
   const registrationPath = await personalLink(request, db)
