@@ -4,7 +4,9 @@ import { createTestTrip } from '../support/factories'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser searches and filters the registrations and downloads the Excel list', async ({ page, db, organiser }) => {
-  test.slow() // seven page loads, axe on three pages, an Excel file built and read back
+  // Seven page loads, axe on three pages, an Excel file built and read back: 1.1 min measured with
+  // the CPU shared by a dozen processes on two cores.
+  test.setTimeout(120_000)
   const trip = await createTestTrip(db, { seats: 2, boardingStops: ['Mjölby', 'Mantorp'] })
   const [mjolby, mantorp] = trip.boardingStops
   const base = { tripId: trip.id, phone: '+46701234567', role: 'OTHER' as const, privacyAcceptedAt: new Date() }
