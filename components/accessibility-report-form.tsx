@@ -6,8 +6,15 @@ import type { ReportFormState } from '@/app/tillganglighet/actions'
 import { REPORT_LABELS as LABELS } from '@/lib/accessibility/report-fields'
 import { ErrorSummary, TextField } from './form-fields'
 
-export function AccessibilityReportForm({ action }: { action: (s: ReportFormState, f: FormData) => Promise<ReportFormState> }) {
-  const [state, formAction, pending] = useActionState(action, {})
+export function AccessibilityReportForm({
+  action,
+  permalink,
+}: {
+  action: (s: ReportFormState, f: FormData) => Promise<ReportFormState>
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
+}) {
+  const [state, formAction, pending] = useActionState(action, {}, permalink)
   const errors = state.fieldErrors ?? {}
   const values = state.values ?? {}
   return (

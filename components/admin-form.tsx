@@ -26,14 +26,17 @@ export function ContentForm({
   initial,
   submitLabel,
   idPrefix,
+  permalink,
 }: {
   action: (state: ContentFormState, formData: FormData) => Promise<ContentFormState>
   fields: FieldSpec[]
   initial: FormValues
   submitLabel: string
   idPrefix: string
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
 }) {
-  const [state, formAction, pending] = useActionState(action, {})
+  const [state, formAction, pending] = useActionState(action, {}, permalink)
   const values = state.values ?? initial
   const errors = state.errors ?? {}
   const id = (name: string) => `${idPrefix}-${name}`

@@ -5,8 +5,15 @@ import { useActionState } from 'react'
 import type { LinkFormState } from '@/app/resor/[slug]/lank/actions'
 import { ErrorSummary, TextField } from './form-fields'
 
-export function LinkRequestForm({ action }: { action: (s: LinkFormState, f: FormData) => Promise<LinkFormState> }) {
-  const [state, formAction, pending] = useActionState(action, {})
+export function LinkRequestForm({
+  action,
+  permalink,
+}: {
+  action: (s: LinkFormState, f: FormData) => Promise<LinkFormState>
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
+}) {
+  const [state, formAction, pending] = useActionState(action, {}, permalink)
   return (
     <form action={formAction} noValidate className="form">
       <ErrorSummary errors={{ email: state.error }} labels={{ email: 'E-post' }} />

@@ -14,8 +14,15 @@ export type MessageFormState =
 
 const LABELS = { audience: 'Mottagare', subject: 'Ämne', body: 'Meddelande' }
 
-export function MessageForm({ action }: { action: (s: MessageFormState, f: FormData) => Promise<MessageFormState> }) {
-  const [state, formAction, pending] = useActionState(action, { kind: 'idle' })
+export function MessageForm({
+  action,
+  permalink,
+}: {
+  action: (s: MessageFormState, f: FormData) => Promise<MessageFormState>
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
+}) {
+  const [state, formAction, pending] = useActionState(action, { kind: 'idle' }, permalink)
   const values = state.kind === 'invalid' || state.kind === 'preview' ? state.values : {}
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
 

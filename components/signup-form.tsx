@@ -37,6 +37,7 @@ export function SignupForm({
   goesToWaitlist = false,
   mode = 'signup',
   initialValues = {},
+  permalink,
 }: {
   action: (state: SignupFormState, formData: FormData) => Promise<SignupFormState>
   hasOvernight: boolean
@@ -45,8 +46,10 @@ export function SignupForm({
   /** 'edit': the saved answers are changed; no privacy checkbox (it was accepted at signup). */
   mode?: 'signup' | 'edit'
   initialValues?: SignupValues
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
 }) {
-  const [state, formAction] = useActionState(action, { kind: 'idle' })
+  const [state, formAction] = useActionState(action, { kind: 'idle' }, permalink)
   const editing = mode === 'edit'
   const values = state.kind === 'invalid' || state.kind === 'rate-limited' ? state.values : initialValues
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}

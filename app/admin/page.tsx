@@ -1,6 +1,7 @@
 // The organisers' start page: who is signed in, the trips (each to its admin page), sign-out.
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { PostForm } from '@/components/post-form'
 import { requireOrganiser } from '@/lib/auth/session'
 import { listTrips } from '@/lib/trips/queries'
 import { signOut } from './logga-in/actions'
@@ -22,11 +23,11 @@ export default async function AdminPage() {
       <p>
         Inloggad som <strong>{organiser.name}</strong> ({organiser.email}).
       </p>
-      <form action={signOut}>
+      <PostForm action={signOut} permalink="/admin">
         <button type="submit" className="button">
           Logga ut
         </button>
-      </form>
+      </PostForm>
 
       <p>
         <Link href="/admin/innehall">Innehåll: resor, program, orter och kontaktuppgifter</Link>

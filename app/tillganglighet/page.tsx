@@ -41,7 +41,7 @@ export default async function AccessibilityPage() {
         nedan så att vi får veta att problemet finns. Rapporten går till arrangörerna. Du kan också mejla{' '}
         <a href={`mailto:${s.email}`}>{s.email}</a>.
       </p>
-      <AccessibilityReportForm action={reportProblem} />
+      <AccessibilityReportForm action={reportProblem} permalink="/tillganglighet" />
 
       <h2>Tillsyn</h2>
       <p>
@@ -58,10 +58,11 @@ export default async function AccessibilityPage() {
       <h3>Innehåll som inte är tillgängligt</h3>
       <ul>
         <li>
-          Om du följer en länk till en resa som inte finns, eller en gammal länk till en anmälan, visas en tom sida när
-          JavaScript är avstängt, i stället för sidan ”Sidan finns inte”. Med JavaScript påslaget visas
-          meddelandet som vanligt. Felet ligger i ramverket Next.js, som webbplatsen är byggd med, och vi uppdaterar
-          så snart det är rättat. (Bristen gäller WCAG 2.1 kriterium 3.3.1, Identifiering av fel.)
+          Om du följer en gammal eller felskriven länk till en anmälan visas en tom sida när JavaScript är avstängt, i
+          stället för sidan ”Sidan finns inte”. Med JavaScript påslaget visas meddelandet som vanligt. Detsamma gäller
+          arrangörernas administrationssidor för en resa som inte finns. Felet ligger i ramverket Next.js, som
+          webbplatsen är byggd med. (Bristen gäller WCAG 2.1 kriterium 3.3.1, Identifiering av fel.) Länkar till resor
+          och orter som inte finns visar sidan ”Sidan finns inte” även utan JavaScript.
         </li>
       </ul>
 
@@ -71,7 +72,7 @@ export default async function AccessibilityPage() {
         verktyget axe mot WCAG 2.1 nivå A och AA, kontrollerar att sidornas HTML är giltig, och använder webbplatsen med
         enbart tangentbord, utan JavaScript och med texten förstorad till 200 procent.
       </p>
-      <p>Redogörelsen uppdaterades senast den 22 november 2026.</p>
+      <p>Redogörelsen uppdaterades senast den 29 november 2026.</p>
     </article>
   )
 }

@@ -4,6 +4,7 @@ import { createTestTrip } from '../support/factories'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser adds a programme item and writes the description in Markdown; the public page shows both', async ({ page, db, organiser }) => {
+  test.slow() // sign-in, nine page loads and posts, a cache regenerated, axe
   const trip = await createTestTrip(db, { boardingStops: ['Mjölby'] })
   await signInAsOrganiser(page, organiser)
   await page.getByRole('link', { name: /^Innehåll/ }).click()
@@ -53,6 +54,7 @@ test('an organiser adds a programme item and writes the description in Markdown;
 })
 
 test('the contact settings page shows errors beside the fields and has no axe violations', async ({ page, organiser }) => {
+  test.slow() // sign-in, three pages, axe on each
   await signInAsOrganiser(page, organiser)
   await page.goto('/admin/innehall')
   await expectNoAxeViolations(page)
@@ -71,6 +73,7 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
 
   test('the content forms work as plain form posts: a new trip with an error first, a programme item, a host city', async ({ page, db, organiser }) => {
+    test.slow() // sign-in, eleven page loads and posts
     await signInAsOrganiser(page, organiser)
     const slug = `js-av-${Date.now()}`
 

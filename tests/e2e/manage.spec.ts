@@ -23,6 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled })
 
     test('a participant opens the link from the e-mail and changes an answer', async ({ page, db }) => {
+      test.slow() // a signup in the browser, two posts, an e-mail, axe
       const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Mantorp'] })
       const p = person({ boardingStop: 'Mantorp' })
       const path = await signUpAndGetLink(page, trip.slug, p)
@@ -58,6 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('cancelling a confirmed seat through the confirmation step gives it to the first on the waiting list', async ({ page, db }) => {
+      test.slow() // two signups in the browser, a cancellation, e-mails
       const trip = await createTestTrip(db, { seats: 1 })
       const first = person()
       const second = person()
@@ -86,6 +88,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('cancelling with "Ta bort mina personuppgifter" removes the data and the link', async ({ page, db }) => {
+      test.slow() // a signup in the browser, a cancellation, axe
       const trip = await createTestTrip(db)
       const p = person({ dietaryNeeds: 'Glutenfritt' })
       const path = await signUpAndGetLink(page, trip.slug, p)
@@ -117,6 +120,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('after the change deadline the answers are read-only, and cancelling still works', async ({ page, db }) => {
+  test.slow() // a signup in the browser, the deadline moved, a cancellation
   const trip = await createTestTrip(db)
   const p = person()
   const path = await signUpAndGetLink(page, trip.slug, p)

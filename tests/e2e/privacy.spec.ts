@@ -11,6 +11,7 @@ import { SERVER_LOG_FILE } from './support/paths'
 import { fillSignupForm, person, signUpAndGetLink, type PersonAnswers } from './support/signup-form'
 
 adminTest('the settings forms answer mistakes beside their fields, each on its own', async ({ page, organiser }) => {
+  test.slow() // sign-in, two posts, axe twice on a long page
   await signInAsOrganiser(page, organiser)
   await page.goto('/admin/installningar')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inställningar')
@@ -40,6 +41,7 @@ adminTest('the settings forms answer mistakes beside their fields, each on its o
 })
 
 adminTest('the privacy notice shows what the organisers saved in the settings, retention periods in words', async ({ page, organiser }) => {
+  test.slow() // sign-in, saves, the public notice regenerated, axe
   await signInAsOrganiser(page, organiser)
   await page.goto('/admin/installningar')
   const notice = page.locator('form').filter({ has: page.getByRole('button', { name: 'Spara integritetsmeddelandet' }) })
@@ -89,6 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('a participant downloads a copy of their data from the personal page and it reads back', async ({ page, db }) => {
+      test.slow() // a signup in the browser, its e-mail sent, a download
       const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Mantorp'] })
       const p = person({ boardingStop: 'Mantorp', dietaryNeeds: 'Laktosfritt', overnight: 'Dela dubbelrum', shareRoomWith: 'Kalle' })
       const path = await signUpAndGetLink(page, trip.slug, p)
@@ -134,6 +137,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('the site logs nothing personal of a signup, a change, a copy and an erasure', async ({ page, db }) => {
+  test.slow() // a signup, a change, a copy and an erasure in the browser
   const trip = await createTestTrip(db)
   const p = person({
     firstName: 'Loggfria',

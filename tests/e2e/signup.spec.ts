@@ -9,6 +9,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled })
 
     test('a person signs up, sees a receipt and gets the confirmation e-mail', async ({ page, db }) => {
+      test.slow() // a signup in the browser, its e-mail, the trip page regenerated
       const trip = await createTestTrip(db, { seats: 5, boardingStops: ['Mjölby resecentrum', 'Mantorp'] })
       const p = person({ boardingStop: 'Mantorp', overnight: 'Dela dubbelrum', shareRoomWith: 'Kalle', showInList: true })
       await page.goto(`/resor/${trip.slug}/anmalan`)
@@ -36,6 +37,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('bad input shows Swedish errors beside each field and in a summary, keeps what was typed, stores nothing', async ({ page, db }) => {
+      test.slow() // two posts of the whole form, axe
       const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Skänninge'] })
       await page.goto(`/resor/${trip.slug}/anmalan`)
       await page.getByLabel('Förnamn', { exact: true }).fill('Bo')
@@ -75,6 +77,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('when the trip is full the form says so, and the signup goes to the waiting list', async ({ page, db }) => {
+      test.slow() // a signup in the browser and its e-mail
       const trip = await createTestTrip(db, { seats: 1 })
       await page.goto(`/resor/${trip.slug}/anmalan`)
       await fillSignupForm(page, person())
@@ -92,6 +95,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('a second signup with the same address makes no duplicate and resends the link', async ({ page, db }) => {
+      test.slow() // two signups in the browser and their e-mails
       const trip = await createTestTrip(db)
       const p = person()
       await page.goto(`/resor/${trip.slug}/anmalan`)
@@ -119,6 +123,7 @@ test('a trip closed after the form was opened answers that registration is close
 })
 
 test('the whole signup can be done with the keyboard alone', async ({ page, db }) => {
+  test.slow() // the whole form by keyboard, key by key
   const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Väderstad'] })
   await page.goto(`/resor/${trip.slug}/anmalan`)
   // The skip link is the first stop and leads to the content.

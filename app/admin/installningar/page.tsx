@@ -72,7 +72,7 @@ export default async function SettingsPage({ searchParams }: Props) {
             <p>Uppgifterna är fortfarande exempel. När du sparar dem slutar sidfoten kalla dem exempel.</p>
           </div>
         )}
-        <ContentForm action={saveSettingsAction} fields={SETTINGS_FIELDS} initial={values} submitLabel="Spara kontaktuppgifterna" idPrefix="kontakt" />
+        <ContentForm action={saveSettingsAction} fields={SETTINGS_FIELDS} initial={values} submitLabel="Spara kontaktuppgifterna" idPrefix="kontakt" permalink="/admin/installningar" />
       </section>
 
       <section aria-labelledby="integritetsmeddelande">
@@ -81,7 +81,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           Visas på sidan <Link href="/integritet">Integritet</Link>, som anmälningsformuläret länkar till. Ändamål, vilka
           uppgifter som sparas och de registrerades rättigheter står där redan; lagringstiderna hämtas från nästa del.
         </p>
-        <ContentForm action={savePrivacyAction} fields={PRIVACY_FIELDS} initial={values} submitLabel="Spara integritetsmeddelandet" idPrefix="integritet" />
+        <ContentForm action={savePrivacyAction} fields={PRIVACY_FIELDS} initial={values} submitLabel="Spara integritetsmeddelandet" idPrefix="integritet" permalink="/admin/installningar" />
       </section>
 
       <section aria-labelledby="lagringstider">
@@ -90,7 +90,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           Varje natt avidentifieras anmälningarna till resor som slutade för längre sedan än så, och svar om specialkost och
           skickad e-post tas bort. Antalet anmälda finns kvar för statistik. Integritetsmeddelandet visar tiderna.
         </p>
-        <ContentForm action={saveRetentionAction} fields={RETENTION_FIELDS} initial={values} submitLabel="Spara lagringstiderna" idPrefix="lagring" />
+        <ContentForm action={saveRetentionAction} fields={RETENTION_FIELDS} initial={values} submitLabel="Spara lagringstiderna" idPrefix="lagring" permalink="/admin/installningar" />
       </section>
 
       <section aria-labelledby="granser">
@@ -100,7 +100,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           vänta en stund. En kommuns kontor når ofta sidan från samma adress, så gränserna per klientadress ska vara
           generösa: en hel arbetsplats ska kunna anmäla sig strax efter en inbjudan.
         </p>
-        <ContentForm action={saveRateLimitsAction} fields={rateLimitFields(limitWindows)} initial={values} submitLabel="Spara gränserna" idPrefix="granser" />
+        <ContentForm action={saveRateLimitsAction} fields={rateLimitFields(limitWindows)} initial={values} submitLabel="Spara gränserna" idPrefix="granser" permalink="/admin/installningar" />
       </section>
     </>
   )

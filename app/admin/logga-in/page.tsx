@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: Props) {
         </div>
       )}
       <p>Inloggningen är för Mjölbybussens arrangörer.</p>
-      <SignInForm action={signIn} />
+      <SignInForm action={signIn} permalink="/admin/logga-in" />
     </div>
   )
 }

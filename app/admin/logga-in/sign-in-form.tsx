@@ -7,8 +7,15 @@ import { useActionState } from 'react'
 import { fieldId, TextField } from '@/components/form-fields'
 import type { SignInFormState } from './actions'
 
-export function SignInForm({ action }: { action: (s: SignInFormState, f: FormData) => Promise<SignInFormState> }) {
-  const [state, formAction, pending] = useActionState(action, {})
+export function SignInForm({
+  action,
+  permalink,
+}: {
+  action: (s: SignInFormState, f: FormData) => Promise<SignInFormState>
+  /** The address of the page the form is on: the form's `action`, where a post without JavaScript goes. */
+  permalink: string
+}) {
+  const [state, formAction, pending] = useActionState(action, {}, permalink)
   return (
     <form action={formAction} className="form">
       {state.error && (

@@ -25,7 +25,8 @@ export async function updateAnswers(token: string, _previous: SignupFormState, f
   }
 }
 
-export async function cancel(token: string, formData: FormData): Promise<void> {
+// _previous: the form is a PostForm (components/post-form.tsx), which passes useActionState's state first.
+export async function cancel(token: string, _previous: unknown, formData: FormData): Promise<void> {
   if (!(formData instanceof FormData)) notFound()
   const result = await cancelRegistration(token, { erase: formData.get('erase') === 'on' })
   switch (result.kind) {

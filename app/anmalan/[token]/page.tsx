@@ -81,6 +81,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
             key={registration.updatedAt.toISOString()}
             mode="edit"
             action={updateAnswers.bind(null, token)}
+            permalink={`/anmalan/${token}`}
             hasOvernight={trip.hasOvernight}
             boardingStops={trip.boardingStops}
             initialValues={registrationFormValues(registration)}

@@ -32,6 +32,7 @@ export default async function EditHostCityPage({ params, searchParams }: Props) 
         initial={hostCityFormValues(city)}
         submitLabel="Spara orten"
         idPrefix="ort"
+        permalink={`/admin/orter/${city.slug}`}
       />
     </>
   )

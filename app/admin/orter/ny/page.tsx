@@ -17,7 +17,7 @@ export default async function NewHostCityPage() {
         <Link href="/admin/innehall">Innehåll</Link>
       </p>
       <h1>Ny ort</h1>
-      <ContentForm action={saveHostCityAction.bind(null, null)} fields={HOST_CITY_FIELDS} initial={{}} submitLabel="Lägg till orten" idPrefix="ort" />
+      <ContentForm action={saveHostCityAction.bind(null, null)} fields={HOST_CITY_FIELDS} initial={{}} submitLabel="Lägg till orten" idPrefix="ort" permalink="/admin/orter/ny" />
     </>
   )
 }

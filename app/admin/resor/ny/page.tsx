@@ -20,7 +20,7 @@ export default async function NewTripPage() {
       </p>
       <h1>Ny resa</h1>
       <p>Programmet lägger du till när resan är sparad.</p>
-      <ContentForm action={saveTripAction.bind(null, null)} fields={tripFields(cities)} initial={tripFormValues(null)} submitLabel="Skapa resan" idPrefix="resa" />
+      <ContentForm action={saveTripAction.bind(null, null)} fields={tripFields(cities)} initial={tripFormValues(null)} submitLabel="Skapa resan" idPrefix="resa" permalink="/admin/resor/ny" />
     </>
   )
 }

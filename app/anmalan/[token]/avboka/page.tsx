@@ -2,6 +2,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
+import { PostForm } from '@/components/post-form'
 import { formatDateRange } from '@/lib/dates'
 import { findRegistrationByToken } from '@/lib/registrations/manage'
 import { cancel } from '../actions'
@@ -32,7 +33,7 @@ export default async function CancelPage({ params }: Props) {
           ? ' Din plats går till den som står först på reservlistan. Det går inte att ångra.'
           : ' Du lämnar då reservlistan. Det går inte att ångra.'}
       </p>
-      <form action={cancel.bind(null, token)} className="form">
+      <PostForm action={cancel.bind(null, token)} permalink={`/anmalan/${token}/avboka`} className="form">
         <div className="field">
           <div className="choice">
             <input type="checkbox" id="f-erase" name="erase" aria-describedby="f-erase-hint" />
@@ -46,7 +47,7 @@ export default async function CancelPage({ params }: Props) {
         <button type="submit" className="button">
           Ja, avboka
         </button>
-      </form>
+      </PostForm>
       <p>
         <Link href={`/anmalan/${token}`}>Nej, tillbaka till min anmälan</Link>
       </p>

@@ -52,6 +52,7 @@ export default async function SignupPage({ params }: Props) {
           )}
           <SignupForm
             action={signup.bind(null, trip.slug)}
+            permalink={`/resor/${trip.slug}/anmalan`}
             hasOvernight={trip.hasOvernight}
             boardingStops={trip.boardingStops.map((s) => ({ id: s.id, name: s.name }))}
             goesToWaitlist={trip.seatsLeft === 0}

@@ -21,7 +21,7 @@ export default async function LostLinkPage({ params }: { params: Promise<{ slug:
         Skriv e-postadressen du anmälde dig till {trip.title} med. Finns det en anmälan med den adressen skickar vi en
         ny länk dit, där du kan se, ändra eller avboka din anmälan.
       </p>
-      <LinkRequestForm action={sendLinkAgain.bind(null, trip.slug)} />
+      <LinkRequestForm action={sendLinkAgain.bind(null, trip.slug)} permalink={`/resor/${trip.slug}/lank`} />
       <p>
         <Link href={`/resor/${trip.slug}`}>Tillbaka till resan</Link>
       </p>

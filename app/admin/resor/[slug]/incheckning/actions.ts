@@ -7,7 +7,8 @@ import { redirect } from 'next/navigation'
 import { checkIn } from '@/lib/admin/registration-actions'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 
-export async function toggleCheckIn(slug: string, id: number, formData: FormData): Promise<void> {
+// _previous: the form is a PostForm (components/post-form.tsx), which passes useActionState's state first.
+export async function toggleCheckIn(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   const result = await checkIn(organiser.email, id, formData.get('checkedIn') === '1')

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PostForm } from '@/components/post-form'
 import { checkInList } from '@/lib/admin/registration-actions'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
@@ -49,7 +50,7 @@ export default async function CheckInPage({ params, searchParams }: Props) {
               const checkedIn = r.checkedInAt !== null
               return (
                 <li key={r.id} id={`anmalan-${r.id}`} className={checkedIn ? 'checkin-row checkin-row--done' : 'checkin-row'}>
-                  <form action={toggleCheckIn.bind(null, trip.slug, r.id)}>
+                  <PostForm action={toggleCheckIn.bind(null, trip.slug, r.id)} permalink={`/admin/resor/${trip.slug}/incheckning`}>
                     <input type="hidden" name="checkedIn" value={checkedIn ? '0' : '1'} />
                     <button type="submit" className="checkin-button">
                       <span className="checkin-name">
@@ -58,7 +59,7 @@ export default async function CheckInPage({ params, searchParams }: Props) {
                       </span>
                       <span className="checkin-state">{checkedIn ? 'Incheckad ✓ (ångra)' : 'Checka in'}</span>
                     </button>
-                  </form>
+                  </PostForm>
                 </li>
               )
             })}

@@ -34,7 +34,7 @@ export default async function MessagesPage({ params, searchParams }: Props) {
         Skickade: {stats.sent} · Väntar: {stats.pending} · Misslyckade: {stats.failed}
       </p>
       <h2>Nytt meddelande</h2>
-      <MessageForm action={previewOrSend.bind(null, trip.slug)} />
+      <MessageForm action={previewOrSend.bind(null, trip.slug)} permalink={`/admin/resor/${trip.slug}/meddelanden`} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ContentForm } from '@/components/admin-form'
 import { AdminStatus } from '@/components/admin-status'
+import { PostForm } from '@/components/post-form'
 import { PROGRAMME_ITEM_FIELDS, tripFields } from '@/lib/admin/content-fields'
 import { getTripForEdit, hostCityOptions, programmeItemFormValues, tripFormValues } from '@/lib/admin/content-queries'
 import { requireOrganiser } from '@/lib/auth/session'
@@ -45,6 +46,7 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         initial={tripFormValues(trip)}
         submitLabel="Spara resan"
         idPrefix="resa"
+        permalink={`/admin/resor/${trip.slug}/redigera`}
       />
 
       <h2 id="program">Program</h2>
@@ -63,11 +65,11 @@ export default async function EditTripPage({ params, searchParams }: Props) {
               <Link href={`/admin/resor/${trip.slug}/redigera/program/${item.id}`}>
                 Ändra<span className="visually-hidden"> {item.title}</span>
               </Link>{' '}
-              <form action={deleteProgrammeItemAction.bind(null, trip.slug, item.id)} className="inline-form">
+              <PostForm action={deleteProgrammeItemAction.bind(null, trip.slug, item.id)} permalink={`/admin/resor/${trip.slug}/redigera`} className="inline-form">
                 <button type="submit" className="button button--small">
                   Ta bort<span className="visually-hidden"> {item.title}</span>
                 </button>
-              </form>
+              </PostForm>
             </li>
           ))}
         </ul>
@@ -80,6 +82,7 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         initial={programmeItemFormValues(null, firstDay)}
         submitLabel="Lägg till programpunkten"
         idPrefix="punkt"
+        permalink={`/admin/resor/${trip.slug}/redigera`}
       />
     </>
   )

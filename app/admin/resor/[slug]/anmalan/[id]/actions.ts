@@ -2,7 +2,8 @@
 
 // The detail page's actions: thin shells over lib/admin/registration-actions.ts. Each checks the
 // session first (tests/e2e/admin-auth.spec.ts), acts with the organiser's e-mail as the actor,
-// and goes back to the page with a message (?klart=… on success, ?fel=… otherwise).
+// and goes back to the page with a message (?klart=… on success, ?fel=… otherwise). The buttons
+// are PostForms (components/post-form.tsx), which pass useActionState's state before the form data.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { SignupFormState } from '@/components/signup-form'
@@ -35,7 +36,7 @@ export async function correct(slug: string, id: number, _previous: SignupFormSta
   back(slug, id, result, result.kind === 'updated' && result.changed.length === 0 ? 'oforandrad' : 'sparad', { anonymised: 'borttagen' })
 }
 
-export async function confirm(slug: string, id: number, formData: FormData): Promise<void> {
+export async function confirm(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   const overbook = formData.get('overbook') === '1'
@@ -55,7 +56,7 @@ export async function cancel(slug: string, id: number): Promise<void> {
   back(slug, id, await cancelByOrganiser(organiser.email, id), 'avbokad')
 }
 
-export async function reinstate(slug: string, id: number, formData: FormData): Promise<void> {
+export async function reinstate(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   const result = await reinstateRegistration(organiser.email, id, { overbook: formData.get('overbook') === '1' })
@@ -63,7 +64,7 @@ export async function reinstate(slug: string, id: number, formData: FormData): P
   back(slug, id, result, done, { anonymised: 'borttagen', 'email-taken': 'ny-anmalan' })
 }
 
-export async function setCheckedIn(slug: string, id: number, formData: FormData): Promise<void> {
+export async function setCheckedIn(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   const checkedIn = formData.get('checkedIn') === '1'

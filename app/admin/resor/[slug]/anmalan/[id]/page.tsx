@@ -5,6 +5,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PostForm } from '@/components/post-form'
 import { SignupForm } from '@/components/signup-form'
 import { getAdminRegistration } from '@/lib/admin/registration-actions'
 import { requireOrganiser } from '@/lib/auth/session'
@@ -61,6 +62,8 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
   const registration = await getAdminRegistration(slug, registrationId)
   if (!registration) notFound()
   const { trip } = registration
+  // Every form on the page posts back to it (see components/post-form.tsx).
+  const permalink = `/admin/resor/${trip.slug}/anmalan/${registration.id}`
   const name = `${registration.firstName} ${registration.lastName}`.trim()
   const stopName = (stopId: unknown) => trip.boardingStops.find((s) => s.id === stopId)?.name ?? showValue(stopId)
   const done = query.klart ? DONE[query.klart] : undefined
@@ -111,26 +114,26 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
       <div className="admin-actions">
         {registration.status === 'WAITLISTED' &&
           (registration.seatFree ? (
-            <ActionButton action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta" />
+            <ActionButton permalink={permalink} action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta" />
           ) : (
-            <ActionButton action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta (överboka)" hidden={{ overbook: '1' }} />
+            <ActionButton permalink={permalink} action={confirm.bind(null, trip.slug, registration.id)} label="Bekräfta (överboka)" hidden={{ overbook: '1' }} />
           ))}
         {registration.status === 'CONFIRMED' && (
-          <ActionButton action={waitlist.bind(null, trip.slug, registration.id)} label="Flytta till reservlistan" />
+          <ActionButton permalink={permalink} action={waitlist.bind(null, trip.slug, registration.id)} label="Flytta till reservlistan" />
         )}
         {registration.status === 'CONFIRMED' &&
           (registration.checkedInAt ? (
-            <ActionButton action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Ångra incheckning" hidden={{ checkedIn: '0' }} />
+            <ActionButton permalink={permalink} action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Ångra incheckning" hidden={{ checkedIn: '0' }} />
           ) : (
-            <ActionButton action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Checka in" hidden={{ checkedIn: '1' }} />
+            <ActionButton permalink={permalink} action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Checka in" hidden={{ checkedIn: '1' }} />
           ))}
-        {!anonymised && <ActionButton action={resend.bind(null, trip.slug, registration.id)} label="Skicka senaste mejlet igen" />}
-        {active && <ActionButton action={cancel.bind(null, trip.slug, registration.id)} label="Avboka" />}
+        {!anonymised && <ActionButton permalink={permalink} action={resend.bind(null, trip.slug, registration.id)} label="Skicka senaste mejlet igen" />}
+        {active && <ActionButton permalink={permalink} action={cancel.bind(null, trip.slug, registration.id)} label="Avboka" />}
         {!active && !anonymised && (
           <>
-            <ActionButton action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ anmälan" />
+            <ActionButton permalink={permalink} action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ anmälan" />
             {!registration.seatFree && (
-              <ActionButton action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ med plats (överboka)" hidden={{ overbook: '1' }} />
+              <ActionButton permalink={permalink} action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ med plats (överboka)" hidden={{ overbook: '1' }} />
             )}
           </>
         )}
@@ -160,6 +163,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
             key={registration.updatedAt.toISOString()}
             mode="edit"
             action={correct.bind(null, trip.slug, registration.id)}
+            permalink={permalink}
             hasOvernight={trip.hasOvernight}
             boardingStops={trip.boardingStops}
             initialValues={registrationFormValues(registration)}
@@ -198,15 +202,25 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
   )
 }
 
-function ActionButton({ action, label, hidden = {} }: { action: (formData: FormData) => Promise<void>; label: string; hidden?: Record<string, string> }) {
+function ActionButton({
+  action,
+  permalink,
+  label,
+  hidden = {},
+}: {
+  action: (previous: unknown, formData: FormData) => Promise<void>
+  permalink: string
+  label: string
+  hidden?: Record<string, string>
+}) {
   return (
-    <form action={action}>
+    <PostForm action={action} permalink={permalink}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <button type="submit" className="button">
         {label}
       </button>
-    </form>
+    </PostForm>
   )
 }

@@ -33,6 +33,7 @@ export default async function EditProgrammeItemPage({ params }: Props) {
         initial={programmeItemFormValues(item)}
         submitLabel="Spara programpunkten"
         idPrefix="punkt"
+        permalink={`/admin/resor/${slug}/redigera/program/${item.id}`}
       />
     </>
   )
