@@ -3,6 +3,7 @@
 // JavaScript and without, passes. (Over HTTP against the built site: tests/e2e/raw-requests.spec.ts.)
 import { describe, expect, it } from 'vitest'
 import { checkActionBody } from '../../lib/http/action-body'
+import { isActionPost } from '../../lib/http/request-guards'
 
 const ID = '7f' + 'ab'.repeat(20)
 const check = (body: string | Uint8Array, contentType: string, fetchAction = false, signal?: AbortSignal) =>
@@ -83,4 +84,17 @@ it('gives up on a body that never arrives when the client goes away', async () =
   const waiting = checkActionBody(() => new Promise<ArrayBuffer>(() => {}), 'multipart/form-data; boundary=b', false, controller.signal)
   controller.abort()
   expect(await waiting).toBe('unreadable')
+})
+
+describe('which posts the proxy checks', () => {
+  const post = (pathname: string, headers: Record<string, string>, method = 'POST') => isActionPost({ method, pathname, headers: new Headers(headers) })
+  it('every server-action post to a page, with JavaScript and without', () => {
+    expect(post('/resor/x/anmalan', { 'content-type': 'multipart/form-data; boundary=b' })).toBe(true)
+    expect(post('/', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': ID })).toBe(true)
+  })
+  it('not Better Auth\'s endpoints (they read their own JSON), nor what is refused anyway', () => {
+    expect(post('/api/auth/sign-out', { 'content-type': 'multipart/form-data; boundary=b' })).toBe(false)
+    expect(post('/resor/x/anmalan', { 'content-type': 'text/plain' })).toBe(false)
+    expect(post('/resor/x/anmalan', { 'content-type': 'multipart/form-data; boundary=b' }, 'GET')).toBe(false)
+  })
 })
