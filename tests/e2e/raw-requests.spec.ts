@@ -217,6 +217,9 @@ test('malformed requests to every route that takes a post: never a 5xx, never in
   const cookie = signedIn.setCookie.map((c) => c.split(';')[0]).join('; ')
   const settingsPage = await requestFrom(`${baseURL}/admin/installningar`, { headers: { cookie } })
   expect(settingsPage.status).toBe(200)
+  const registrationPath = `/admin/resor/${trip.slug}/anmalan/${(await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).id}`
+  const registrationPage = await requestFrom(baseURL + registrationPath, { headers: { cookie } })
+  expect(registrationPage.status).toBe(200)
 
   const withForm = (name: string, path: string, form: ActionForm, extra: Partial<Target> = {}): Target => ({ name, path, form, actionId: actionIdOf(form), ...extra })
   const targets: Target[] = [
@@ -228,6 +231,7 @@ test('malformed requests to every route that takes a post: never a 5xx, never in
     withForm('report', '/tillganglighet', await fetchActionForm(`${baseURL}/tillganglighet`, 'description')),
     withForm('sign-in', '/admin/logga-in', signInForm),
     withForm('settings', '/admin/installningar', readActionForm(settingsPage.body, '$ACTION_KEY'), { cookie }),
+    withForm('correction', registrationPath, readActionForm(registrationPage.body, 'firstName'), { cookie }),
     { name: 'sign-out', path: '/api/auth/sign-out' },
     { name: 'session', path: '/api/auth/get-session' },
     { name: 'home page', path: '/' },
