@@ -14,7 +14,8 @@ import { fetchActionForm, postActionForm, readActionForm, receiptToken, signupFi
 import { multipartBody, rawPost, rawRequest, requestFrom } from '../support/raw-http'
 import { adminTest as test, expect } from './support/fixtures'
 
-const RUNS = 300
+// RAW_REQUEST_RUNS: more for a longer search by hand.
+const RUNS = Number(process.env.RAW_REQUEST_RUNS ?? 300)
 
 /** What a person or program must never see: a server error's page, a stack frame, a path on the server. */
 const INTERNALS = /Internal Server Error|Application error|\n\s+at \S+ \(|node_modules|\/work\/|\.next|TypeError|SyntaxError|RangeError|ReferenceError|Prisma/
