@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkActionBody } from '../../lib/http/action-body'
 import { isActionPost } from '../../lib/http/request-guards'
+import { isForm, isId, isSlug, refuseTampered } from '../../lib/http/action-arguments'
 
 const ID = '7f' + 'ab'.repeat(20)
 const check = (body: string | Uint8Array, contentType: string, fetchAction = false, signal?: AbortSignal) =>
@@ -96,5 +97,14 @@ describe('which posts the proxy checks', () => {
     expect(post('/api/auth/sign-out', { 'content-type': 'multipart/form-data; boundary=b' })).toBe(false)
     expect(post('/resor/x/anmalan', { 'content-type': 'text/plain' })).toBe(false)
     expect(post('/resor/x/anmalan', { 'content-type': 'multipart/form-data; boundary=b' }, 'GET')).toBe(false)
+  })
+})
+
+describe('an action\'s own arguments (lib/http/action-arguments.ts)', () => {
+  it('passes what the forms bind and send, and answers anything else as not found', () => {
+    expect(() => refuseTampered(isSlug('2024-boras'), isId(12), isForm(new FormData()))).not.toThrow()
+    for (const checks of [[isForm(undefined)], [isForm('$K1')], [isSlug(123)], [isSlug('')], [isId('12')], [isId(1.5)], [isId(0)], [isId(2n)]]) {
+      expect(() => refuseTampered(...checks)).toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/)
+    }
   })
 })
