@@ -5,7 +5,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { databaseAnswers } from '@/lib/health'
 import { OUTAGE_RETRY_AFTER_SECONDS, outagePage } from '@/lib/http/outage-page'
-import { decodablePath, refuseRequest } from '@/lib/http/request-guards'
+import { checkActionBody } from '@/lib/http/action-body'
+import { BAD_BODY, decodablePath, isActionPost, refuseRequest, type Refusal } from '@/lib/http/request-guards'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders, type CspKind } from '@/lib/http/security-headers'
 import { log } from '@/lib/log'
 
@@ -19,7 +20,14 @@ export async function proxy(request: NextRequest) {
     return { csp, headers: securityHeaders({ https }, csp) }
   }
 
-  const refusal = refuseRequest({ method: request.method, pathname, headers: request.headers })
+  const guarded = { method: request.method, pathname, headers: request.headers }
+  let refusal: Refusal | null = refuseRequest(guarded)
+  // A server action's body that Next.js would fail to decode (a 500): refused here first. The
+  // proxy reads a copy of the body, which Next.js keeps (at most 1 MB: the limit above).
+  if (!refusal && isActionPost(guarded)) {
+    const fault = await checkActionBody(() => request.arrayBuffer(), request.headers.get('content-type') ?? '', request.headers.has('next-action'), request.signal)
+    if (fault) refusal = BAD_BODY
+  }
   if (refusal) {
     // The path's first segment only: a personal link's token must not reach the log.
     const area = pathname.split('/')[1] || '/'

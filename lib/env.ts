@@ -2,6 +2,7 @@
 // the start with one line naming it (see formatEnvError), instead of failing later mid-request.
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, TrustProxyError } from './http/trusted-proxies'
 
 const postgresUrl = z
   .string()
@@ -54,6 +55,24 @@ const envSchema = z.object({
     .min(32, { error: 'ska vara minst 32 tecken lång och slumpmässig, t.ex. från `openssl rand -base64 32`' })
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'ska vara debug, info, warn eller error' }).default('info'),
+  // The reverse proxies in front of the site, whose X-Forwarded-For entries are believed
+  // (lib/http/trusted-proxies.ts): a number of hops and/or their addresses or networks. None by
+  // default: the client's address is then the socket's, whatever the header says.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value)
+      } catch (err) {
+        if (!(err instanceof TrustProxyError)) throw err
+        context.addIssue({
+          code: 'custom',
+          message: `ska vara antalet proxyer framför webbplatsen (t.ex. 1) och/eller deras adresser eller nät (t.ex. 10.0.0.0/8, ::1), åtskilda med komma: ${err.message}`,
+        })
+        return z.NEVER
+      }
+    }),
   // "off" turns every rate limit off (lib/rate-limits), for load tests; never in production.
   RATE_LIMITS: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
 })

@@ -15,7 +15,7 @@ export type Refusal = {
   /** What the person (or program) is told, in Swedish. */
   message: string
   /** For the log: a fixed word, never the request's content. */
-  reason: 'bad-length' | 'no-length' | 'too-large' | 'cross-site' | 'method' | 'content-type'
+  reason: 'bad-length' | 'no-length' | 'too-large' | 'cross-site' | 'method' | 'content-type' | 'bad-body'
   headers?: Record<string, string>
 }
 
@@ -31,7 +31,19 @@ export const REFUSAL_TEXT = {
     'Förfrågan kom från en annan webbplats och har stoppats. Öppna sidan på Mjölbybussens webbplats och skicka formuläret därifrån.',
   method: 'Sidan tar inte emot den här sortens förfrågan.',
   contentType: 'Sidan tar inte emot data i det här formatet. Skicka formuläret från sidan.',
+  badBody: 'Förfrågan gick inte att läsa och har inte sparats. Öppna sidan igen och skicka formuläret därifrån.',
 } as const
+
+/** A server action's body that Next.js could not decode (lib/http/action-body.ts). */
+export const BAD_BODY: Refusal = { status: 400, message: REFUSAL_TEXT.badBody, reason: 'bad-body' }
+
+/**
+ * The request is a server action whose body must be checked before Next.js decodes it: what
+ * refuseRequest lets through to a page (not /api/) with a body.
+ */
+export function isActionPost(request: GuardedRequest): boolean {
+  return request.method.toUpperCase() === 'POST' && !request.pathname.startsWith('/api/') && isServerActionBody(request.headers)
+}
 
 export function refuseRequest(request: GuardedRequest): Refusal | null {
   const method = request.method.toUpperCase()

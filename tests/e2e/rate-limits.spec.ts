@@ -38,8 +38,9 @@ async function askForLinks(browser: Browser, slug: string, address: string, coun
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    // An address of our own (next start keeps a given X-Forwarded-For), so these requests are not
-    // counted against 127.0.0.1, which the rest of the suite signs up from.
+    // An address of our own (the test site trusts one proxy in front, TRUST_PROXY=1, so the last
+    // X-Forwarded-For entry counts), so these requests are not counted against 127.0.0.1, which
+    // the rest of the suite signs up from.
     const network = javaScriptEnabled ? '198.51.100.201' : '198.51.100.202'
     test.use({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': network } })
 

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { auth } from '../../lib/auth/auth'
 import { SESSION_HOURS } from '../../lib/auth/auth-constants'
-import { clientAddress } from '../../lib/auth/client-address'
 import { organiserFromHeaders } from '../../lib/auth/organiser-session'
 import { addOrganiser, listOrganisers, OrganiserError, removeOrganiser, setOrganiserPassword } from '../../lib/auth/organisers'
 import { authSecretPath } from '../../lib/auth/secret'
@@ -209,12 +208,5 @@ describe('sessions', () => {
     const file = authSecretPath(process.env.DATA_DIR!)
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
     expect(fs.readFileSync(file, 'utf8').trim().length).toBeGreaterThanOrEqual(32)
-  })
-})
-
-describe('clientAddress', () => {
-  it('takes the last x-forwarded-for entry (the nearest proxy\'s), else the socket', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '198.51.100.66, 203.0.113.9' }))).toBe('203.0.113.9')
-    expect(clientAddress(new Headers(), '127.0.0.1')).toBe('127.0.0.1')
   })
 })

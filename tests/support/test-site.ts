@@ -47,6 +47,10 @@ export async function startTestSite(opts: {
     PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
     PORT: String(opts.port),
     DATA_DIR: path.join(opts.distDir, 'data'),
+    // As if behind one reverse proxy: tests name the client's address in X-Forwarded-For (and a
+    // request without the header counts as its socket's, 127.0.0.1). The default, no proxy, is
+    // tested on a server of its own (tests/e2e/client-address.spec.ts).
+    TRUST_PROXY: '1',
     ...opts.env,
   }
   // A fresh build every time: a Turbopack cache left by an interrupted build can fail the next one.

@@ -101,6 +101,29 @@ describe('parseEnv with values set', () => {
   })
 })
 
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default (the socket\'s address counts, the header is ignored)', () => {
+    expect(parseEnv({}).TRUST_PROXY).toMatchObject({ hops: 0, ranges: [] })
+    expect(parseEnv({ TRUST_PROXY: '' }).TRUST_PROXY).toMatchObject({ hops: 0, ranges: [] })
+    expect(parseEnv({ TRUST_PROXY: '0' }).TRUST_PROXY).toMatchObject({ hops: 0, ranges: [] })
+  })
+
+  it('takes a number of hops and/or addresses, networks and named ranges', () => {
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toMatchObject({ hops: 1, ranges: [] })
+    expect(parseEnv({ TRUST_PROXY: ' 2 , 10.0.0.0/8, ::1, fd00::/8 ,loopback' }).TRUST_PROXY).toMatchObject({
+      hops: 2,
+      ranges: ['10.0.0.0/8', '::1', 'fd00::/8', 'loopback'],
+    })
+  })
+
+  it('says in one line what is wrong', () => {
+    const message = (thrown({ TRUST_PROXY: '10.0.0.0/8, proxy.example.se' }) as Error).message
+    expect(message).toMatch(/^Fel i miljövariabeln TRUST_PROXY: ska vara antalet proxyer/)
+    expect(message).toContain('«proxy.example.se»')
+    expect(message).not.toContain('\n')
+  })
+})
+
 describe('parseEnv with a malformed value', () => {
   it.each([
     ['DATABASE_URL', 'mysql://x'],
@@ -118,6 +141,12 @@ describe('parseEnv with a malformed value', () => {
     ['MAIL_FROM', 'x'],
     ['RATE_LIMITS', 'false'],
     ['RATE_LIMITS', 'OFF'],
+    ['TRUST_PROXY', 'ja'],
+    ['TRUST_PROXY', '1,2'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '::1/129'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '1.2.3'],
   ])('%s=%s throws an EnvError naming the variable', (name, value) => {
     const error = thrown({ [name]: value })
     expect(error).toBeInstanceOf(EnvError)

@@ -14,6 +14,7 @@ import {
   type SaveResult,
 } from '@/lib/admin/content'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 
 export async function saveSettingsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
   const organiser = await organiserOrNull()
@@ -47,6 +48,7 @@ async function saveSection(
   status: string,
   shownOnPublicPages: boolean,
 ): Promise<ContentFormState> {
+  refuseTampered(isForm(formData))
   const raw = formToRaw(formData)
   const result = await save(actor, raw)
   if (!result.ok) return { errors: result.errors, values: raw as FormValues }

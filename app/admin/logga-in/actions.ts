@@ -7,10 +7,12 @@ import { redirect } from 'next/navigation'
 import { clientAddress } from '@/lib/auth/client-address'
 import { endSession, organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { signInOrganiser } from '@/lib/auth/sign-in'
+import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 
 export type SignInFormState = { error?: string; email?: string }
 
 export async function signIn(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  refuseTampered(isForm(formData))
   const requestHeaders = await headers()
   const result = await signInOrganiser({
     email: formData.get('email'),

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { organiserOrNull } from '@/lib/auth/session'
+import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 import { messageSchema, recipientCount, sendTripMessage } from '@/lib/admin/messages'
 import { getAdminTrip } from '@/lib/admin/trips'
 import type { MessageFormState } from '@/components/message-form'
@@ -12,6 +13,7 @@ export async function previewOrSend(slug: string, _previous: MessageFormState, f
   if (!organiser) return { kind: 'error', message: 'Du behöver logga in igen.' }
   const trip = typeof slug === 'string' ? await getAdminTrip(slug) : null
   if (!trip) return { kind: 'error', message: 'Resan finns inte.' }
+  refuseTampered(isForm(formData))
 
   const values = { audience: formData.get('audience'), subject: formData.get('subject'), body: formData.get('body') }
   const parsed = messageSchema.safeParse(values)

@@ -8,10 +8,12 @@ import { redirect } from 'next/navigation'
 import type { ContentFormState, FormValues } from '@/components/admin-form'
 import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 export async function saveTripAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
+  refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData, ['hostCityIds'])
   const result = await saveTrip(organiser.email, slug, raw)
   if (!result.ok) return { errors: result.errors, values: raw as FormValues }
@@ -27,6 +29,7 @@ export async function saveProgrammeItemAction(
 ): Promise<ContentFormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
+  refuseTampered(isSlug(slug), itemId === null || isId(itemId), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveProgrammeItem(organiser.email, slug, itemId, raw)
   if (!result.ok) return { errors: result.errors, values: raw as FormValues }
@@ -37,6 +40,7 @@ export async function saveProgrammeItemAction(
 export async function deleteProgrammeItemAction(slug: string, itemId: number): Promise<void> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
+  refuseTampered(isSlug(slug), isId(itemId))
   await deleteProgrammeItem(organiser.email, slug, itemId)
   revalidatePath('/', 'layout')
   redirect(`/admin/resor/${slug}/redigera?status=punkt-borttagen#program`)
