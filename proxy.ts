@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { databaseAnswers } from '@/lib/health'
 import { OUTAGE_RETRY_AFTER_SECONDS, outagePage } from '@/lib/http/outage-page'
 import { checkActionBody } from '@/lib/http/action-body'
+import { namesMissingRecord } from '@/lib/http/missing-records'
 import { BAD_BODY, decodablePath, isActionPost, refuseRequest, type Refusal } from '@/lib/http/request-guards'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders, type CspKind } from '@/lib/http/security-headers'
 import { log } from '@/lib/log'
@@ -64,6 +65,12 @@ export async function proxy(request: NextRequest) {
         'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
       },
     })
+  }
+  // A per-request page whose record does not exist: the not-found page (built once, so the cached
+  // pages' policy), decided here because such a page's own notFound() sends Next.js's empty
+  // document without JavaScript (vercel/next.js#62228; lib/http/missing-records.ts).
+  if ((request.method === 'GET' || request.method === 'HEAD') && (await namesMissingRecord(pathname, request.headers))) {
+    return NextResponse.rewrite(new URL('/404', request.url), { status: 404, headers: headersFor('cached').headers })
   }
   const { csp, headers } = headersFor(kind)
   // Next.js reads the nonce from the request's Content-Security-Policy and puts it on its scripts.

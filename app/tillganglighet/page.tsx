@@ -25,7 +25,7 @@ export default async function AccessibilityPage() {
       <p>
         Webbplatsen är byggd för att uppfylla WCAG 2.1 på nivå AA. Alla sidor går att använda med enbart tangentbord,
         med skärmläsare och med texten förstorad till 200 procent. Anmälan och alla formulär fungerar även utan
-        JavaScript. Vi känner till en brist, som beskrivs nedan.
+        JavaScript.
       </p>
 
       <h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
@@ -51,20 +51,7 @@ export default async function AccessibilityPage() {
       </p>
 
       <h2>Teknisk information om webbplatsens tillgänglighet</h2>
-      <p>
-        Den här webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av
-        bristen som beskrivs nedan.
-      </p>
-      <h3>Innehåll som inte är tillgängligt</h3>
-      <ul>
-        <li>
-          Om du följer en gammal eller felskriven länk till en anmälan visas en tom sida när JavaScript är avstängt, i
-          stället för sidan ”Sidan finns inte”. Med JavaScript påslaget visas meddelandet som vanligt. Detsamma gäller
-          arrangörernas administrationssidor för en resa som inte finns. Felet ligger i ramverket Next.js, som
-          webbplatsen är byggd med. (Bristen gäller WCAG 2.1 kriterium 3.3.1, Identifiering av fel.) Länkar till resor
-          och orter som inte finns visar sidan ”Sidan finns inte” även utan JavaScript.
-        </li>
-      </ul>
+      <p>Den här webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.</p>
 
       <h2>Hur vi testat webbplatsen</h2>
       <p>

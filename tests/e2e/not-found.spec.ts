@@ -2,7 +2,7 @@
 // with JavaScript on and off. (Without JavaScript, Next.js alone sends such a page, rendered on
 // demand, as an empty document: vercel/next.js#62228; the segments' layouts prevent that, see
 // components/not-found-page.tsx.)
-import { expect, expectNoAxeViolations, test } from './support/fixtures'
+import { adminTest, expect, expectNoAxeViolations, signInAsOrganiser, test } from './support/fixtures'
 
 // Every page under a dynamic public segment, with a value that names nothing.
 const MISSING = ['/resor/finns-inte', '/resor/finns-inte/anmalan', '/resor/finns-inte/lank', '/resor/finns-inte/lank/skickad', '/orter/finns-inte']
@@ -47,4 +47,29 @@ test('a trip and a host city that exist are not affected', async ({ request }) =
     expect(response.status(), path).toBe(200)
     expect(await response.text(), path).not.toMatch(/<h1[^>]*>Sidan finns inte/)
   }
+})
+
+// Pages rendered per request (a personal link, the admin's records) cannot use the layouts' way:
+// the proxy decides that the record is missing before the page renders (lib/http/missing-records.ts).
+test.describe('with JavaScript off, pages rendered per request', () => {
+  test.use({ javaScriptEnabled: false })
+  adminTest('an unknown or malformed personal link, and an admin page of an unknown record, are the not-found page with status 404', async ({ page, organiser }) => {
+    adminTest.slow() // a sign-in and nine pages
+    const expectNotFound = async (path: string) => {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Sidan finns inte')
+    }
+    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`]) await expectNotFound(path)
+    await signInAsOrganiser(page, organiser)
+    for (const path of [
+      '/admin/resor/finns-inte',
+      '/admin/resor/finns-inte/redigera',
+      '/admin/resor/2024-boras/anmalan/999999999',
+      '/admin/resor/2024-boras/redigera/program/999999999',
+      '/admin/resor/2024-boras/listor/visa/okand',
+      '/admin/orter/finns-inte',
+    ])
+      await expectNotFound(path)
+  })
 })

@@ -155,7 +155,7 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
     ['/finns-inte', 404, 'cached'],
     [registrationPath, 200, 'nonce'],
     [`${registrationPath}/avboka`, 200, 'nonce'],
-    ['/anmalan/ingen-sadan-lank', 404, 'nonce'],
+    ['/anmalan/ingen-sadan-lank', 404, 'cached'],
     ['/admin', 200, 'nonce'],
     ['/admin/resor/2024-boras', 200, 'nonce'],
     ['/admin/resor/2024-boras/listor/deltagare?format=csv', 200, 'nonce'],
