@@ -121,6 +121,9 @@ const RATE_LIMIT_LABELS = [
   ['signInsPerAddress', 'Misslyckade inloggningar per klientadress'],
   ['signInsPerEmail', 'Misslyckade inloggningar per e-postadress'],
   ['reportsPerAddress', 'Felanmälningar om tillgänglighet per klientadress'],
+  ['savesPerRegistration', 'Sparade ändringar per anmälan'],
+  ['savesPerAddress', 'Sparade ändringar per klientadress'],
+  ['emailsPerInbox', 'Mejl till samma inkorg från alla formulär tillsammans'],
 ] as const
 
 export type RateLimitSetting = (typeof RATE_LIMIT_LABELS)[number][0]
