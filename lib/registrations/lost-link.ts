@@ -58,6 +58,10 @@ export async function requestLink(slug: string, rawEmail: unknown, client: Pick<
   // cannot slip past it.
   const messageId = await db()
     .$transaction(async (tx) => {
+      // The row first, then the inbox's counter: every transaction takes its locks in that order.
+      const [row] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status FROM "Registration" WHERE id = ${registration.id} FOR NO KEY UPDATE`
+      if (!row || (row.status !== 'CONFIRMED' && row.status !== 'WAITLISTED')) throw new NothingToSend()
       const allowance = await takeInboxAllowance(tx, parsed.data)
       if (!allowance.ok) throw new NothingToSend()
       const token = await createLink(tx, registration.id)
