@@ -62,6 +62,16 @@ export async function requestEmailChange(
   return { ok: true }
 }
 
+/**
+ * The registration's address has changed (confirmed by the participant, or corrected by an
+ * organiser): every personal link sent before stops working, and so does any pending change.
+ * The caller sends a fresh link to the new address.
+ */
+export async function retireLinks(tx: Tx, registrationId: number): Promise<void> {
+  await tx.registrationLink.deleteMany({ where: { registrationId } })
+  await tx.pendingEmailChange.deleteMany({ where: { registrationId } })
+}
+
 export type EmailChangeState =
   | { kind: 'open'; newEmail: string; tripTitle: string; expiresAt: Date }
   | { kind: 'expired' }
@@ -143,8 +153,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
       if (state.kind !== 'open') return state
 
       await tx.registration.update({ where: { id: registration.id }, data: { email: pending.newEmail } })
-      await tx.pendingEmailChange.delete({ where: { registrationId: registration.id } })
-      await tx.registrationLink.deleteMany({ where: { registrationId: registration.id } })
+      await retireLinks(tx, registration.id)
       const fresh = await createLink(tx, registration.id)
       const allowance = await takeInboxAllowance(tx, pending.newEmail)
       if (allowance.ok) await queueRegistrationEmail(tx, registration.id, 'email-changed', { token: fresh })

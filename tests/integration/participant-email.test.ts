@@ -19,6 +19,7 @@ import { requestLink } from '../../lib/registrations/lost-link'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { submitSignup } from '../../lib/registrations/signup'
 import { EMAIL_TAKEN, updateRegistration } from '../../lib/registrations/update'
+import { runRetention } from '../../lib/privacy/retention'
 import type { RateLimitSettings } from '../../lib/settings/site-settings'
 import type { SignupValues } from '../../lib/registrations/schema'
 import { createTestTrip, signupValues } from '../support/factories'
@@ -171,15 +172,41 @@ describe('changing the e-mail address', () => {
     expect(await findEmailChange(confirmToken, later)).toEqual({ kind: 'expired' })
     expect(await confirmEmailChange(confirmToken, later)).toEqual({ kind: 'expired' })
     expect((await registrationOf(token)).email).toBe('forst@example.se')
+    // The nightly retention job removes it only once expired.
+    await runRetention(new Date())
+    expect(await db().pendingEmailChange.count()).toBe(1)
+    await runRetention(later)
+    expect(await db().pendingEmailChange.count()).toBe(0)
+    expect(await findEmailChange(confirmToken)).toBeNull()
+    expect((await updateRegistration(token, { ...values, email: 'sedan@example.se' })).kind).toBe('email-change-sent')
+    const again = await db().outboxMessage.findMany({ where: { kind: 'email-confirm' }, orderBy: { id: 'desc' }, take: 1 })
+    const confirmToken2 = tokenIn(again[0]!.textBody, 'anmalan/bekrafta-epost')!
+    expect(confirmToken2).not.toBe(confirmToken)
 
     await cancelRegistration(token, { erase: false })
-    expect(await confirmEmailChange(confirmToken)).toEqual({ kind: 'cancelled' })
+    expect(await confirmEmailChange(confirmToken2)).toEqual({ kind: 'cancelled' })
     expect((await registrationOf(token)).email).toBe('forst@example.se')
 
     // Erasing the registration removes the pending address too.
     await db().registration.updateMany({ where: { tripId: trip.id }, data: { status: 'CONFIRMED' } })
     await cancelRegistration(token, { erase: true })
     expect(await db().pendingEmailChange.count()).toBe(0)
+  })
+})
+
+describe('an organiser correcting the address', () => {
+  it('takes effect at once (organisers are trusted), and the links sent to the old address stop working', async () => {
+    const trip = await createTestTrip(db())
+    const values = signupValues({ email: 'fel@example.se' })
+    const token = await signUp(trip.slug, values)
+    expect((await updateRegistration(token, { ...values, email: 'vantande@example.se' })).kind).toBe('email-change-sent')
+    const { id } = await registrationOf(token)
+    expect(await correctRegistration('eva@mjolby.se', id, { ...values, email: 'ratt@example.se' })).toMatchObject({ kind: 'updated' })
+    expect(await findRegistrationByToken(token)).toBeNull()
+    expect(await db().pendingEmailChange.count()).toBe(0)
+    const changed = (await outbox()).at(-1)!
+    expect([changed.kind, changed.toAddress]).toEqual(['changed', 'ratt@example.se'])
+    expect((await registrationOf(tokenIn(changed.textBody, 'anmalan')!)).email).toBe('ratt@example.se')
   })
 })
 
