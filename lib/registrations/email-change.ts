@@ -10,6 +10,7 @@ import { db, type Tx } from '../db'
 import { emailChangeNotice, emailConfirmation } from '../email/registration-emails'
 import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
+import { log } from '../log'
 import { takeInboxAllowance } from '../rate-limits'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from './links'
 import { createLink, queueRegistrationEmail } from './notifications'
@@ -157,6 +158,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
       const fresh = await createLink(tx, registration.id)
       const allowance = await takeInboxAllowance(tx, pending.newEmail)
       if (allowance.ok) await queueRegistrationEmail(tx, registration.id, 'email-changed', { token: fresh })
+      log.info('registration.email_changed', { registrationId: registration.id, emailSent: allowance.ok })
       return { kind: 'confirmed', token: fresh, emailSent: allowance.ok } as const
     },
     { maxWait: 60_000, timeout: 60_000 },

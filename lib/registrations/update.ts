@@ -11,6 +11,7 @@
 //   and the page says that no e-mail was sent).
 import { changedFields } from '../admin/audit'
 import { db } from '../db'
+import { log } from '../log'
 import { stockholmDayKey } from '../dates'
 import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
 import { requestEmailChange } from './email-change'
@@ -127,6 +128,7 @@ export async function updateRegistration(
           if (!requested.ok) {
             throw new Refused({ kind: 'rate-limited', values: parsed.values, by: 'inbox', retryAfterSeconds: requested.retryAfterSeconds })
           }
+          log.info('registration.email_change_requested', { registrationId: registration.id })
           return { kind: 'email-change-sent', otherChangesSaved: changed }
         }
 

@@ -23,6 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled })
 
     test('a participant opens the link from the e-mail and changes an answer', async ({ page, db }) => {
+      test.slow() // a signup in the browser, two saves, axe three times and an e-mail
       const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Mantorp'] })
       const p = person({ boardingStop: 'Mantorp' })
       const path = await signUpAndGetLink(page, trip.slug, p)
@@ -58,6 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('cancelling a confirmed seat through the confirmation step gives it to the first on the waiting list', async ({ page, db }) => {
+      test.slow() // two signups in the browser, axe twice and three e-mails
       const trip = await createTestTrip(db, { seats: 1 })
       const first = person()
       const second = person()
@@ -191,6 +193,7 @@ test.describe('saving without changes, with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
 
   test('stores nothing, sends nothing, and says so', async ({ page, db }) => {
+    test.slow() // a signup in the browser and a save
     const trip = await createTestTrip(db)
     const p = person({ dietaryNeeds: 'Laktosfritt' })
     const path = await signUpAndGetLink(page, trip.slug, p)
