@@ -100,6 +100,10 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
         <>
           <h2>Dina uppgifter</h2>
           {trip.changesAllowedUntil && <p>Du kan ändra dina uppgifter till och med {formatDateTime(trip.changesAllowedUntil)}.</p>}
+          <p>
+            Byter du e-postadress skickar vi en länk till den nya adressen. Den nya adressen gäller när du har bekräftat den
+            från länken.
+          </p>
           <SignupForm
             // A new key after every save, or a pending address, resets the fields to what is stored.
             key={`${registration.updatedAt.toISOString()}:${registration.emailChange?.expiresAt.toISOString() ?? ''}`}
