@@ -1,14 +1,16 @@
 // Rate limits on signups, "lost your link?", sign-ins, problem reports and saves of the
-// participant's own form, per client address and per e-mail address or registration, counted in PostgreSQL by rate-limiter-flexible (table rate_limit_counters,
-// made by our migrations) so that they hold across any number of app instances. How many are
-// allowed is a setting (SiteSettings, read on every request, so a change applies at once); the
-// windows are below. RATE_LIMITS=off turns every limit off, for load tests.
+// participant's own form, per client address and per e-mail address or registration, counted in
+// PostgreSQL by rate-limiter-flexible (table rate_limit_counters, made by our migrations) so that
+// they hold across any number of app instances. How many are allowed is a setting (SiteSettings,
+// read on every request, so a change applies at once); the windows are below. RATE_LIMITS=off
+// turns every limit off, for load tests.
 //
 // Each window is fixed: it starts with the first request counted and the count starts over when
 // it ends (a refused request does not push the end further away).
 //
-// Beside the limits per form there is one ceiling per inbox across all of them (`takeInboxAllowance`):
-// how many e-mails a visitor's actions may make the site send to one address, whatever the form.
+// Beside the limits per form there is one ceiling per inbox across all of them
+// (`takeInboxAllowance`): how many e-mails visitors' actions may make the site send to one
+// address, whatever the form.
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '../env'
@@ -44,8 +46,8 @@ export const LIMITS: Record<LimitKind, { address: Limit; email?: Limit; registra
   // The accessibility problem report form: per address only (it sends nothing to the reporter).
   report: { address: { setting: 'reportsPerAddress', windowSeconds: 60 * 60 } },
   // Saves of the participant's own form (/anmalan/[token]), counted once the form is valid.
-  // 20 an hour per registration is more than anyone correcting their answers needs; per address
-  // as generous as signups, since an office shares one.
+  // 20 an hour per registration is more than anyone correcting their answers needs; 200 an hour
+  // per address, since an office shares one.
   save: {
     address: { setting: 'savesPerAddress', windowSeconds: 60 * 60 },
     registration: { setting: 'savesPerRegistration', windowSeconds: 60 * 60 },
