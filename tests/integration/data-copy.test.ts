@@ -77,7 +77,6 @@ describe('the copy of one\'s own data', () => {
         Förnamn: 'Greta',
         Efternamn: 'Kopiasson',
         'E-post': 'greta.kopia@example.se',
-        'Ny e-postadress som väntar på bekräftelse': null,
         Mobilnummer: '+46707654321',
         Organisation: 'Kopians Snickeri AB',
         Roll: 'Förtroendevald',

@@ -19,6 +19,7 @@ import { requestLink } from '../../lib/registrations/lost-link'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { submitSignup } from '../../lib/registrations/signup'
 import { EMAIL_TAKEN, updateRegistration } from '../../lib/registrations/update'
+import { copyOfOwnData } from '../../lib/privacy/data-copy'
 import { runRetention } from '../../lib/privacy/retention'
 import type { RateLimitSettings } from '../../lib/settings/site-settings'
 import type { SignupValues } from '../../lib/registrations/schema'
@@ -110,6 +111,9 @@ describe('changing the e-mail address', () => {
     const pending = await db().pendingEmailChange.findFirstOrThrow()
     expect(pending.tokenHash).toBe(hashLinkToken(confirmToken))
     expect(JSON.stringify(pending)).not.toContain(confirmToken)
+
+    // The participant's copy of their data shows the address that waits.
+    expect((await copyOfOwnData(token))!.Svar).toMatchObject({ 'E-post': 'gammal@example.se', 'Ny e-postadress som väntar på bekräftelse': 'ny@example.se' })
 
     // Until confirmed, the old links work and the address is the old one.
     expect((await registrationOf(tokenIn(signupMail.textBody, 'anmalan')!)).email).toBe('gammal@example.se')
