@@ -69,7 +69,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
         {query.epost === 'bytt' && active && (
           <p>
             Din nya e-postadress {registration.email} gäller nu. Länkarna i våra tidigare mejl fungerar inte längre.{' '}
-            {mailed ? 'Vi har mejlat en ny länk hit till den nya adressen.' : `${notMailed} Spara den här sidans adress.`}
+            {mailed ? 'Vi har mejlat en ny länk till den nya adressen.' : `${notMailed} Spara den här sidans adress.`}
           </p>
         )}
         {query.avbokad === '1' && !active && (
