@@ -8,14 +8,17 @@ import Link from 'next/link'
 import { useActionState, useEffect, useRef, useState } from 'react'
 import { useFormStatus } from 'react-dom'
 import type { SignupOutcome } from '@/lib/registrations/signup'
+import type { UpdateResult } from '@/lib/registrations/update'
 import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
+import type { LimitedBy } from '@/lib/rate-limits'
 import { tryAgainIn } from '@/lib/rate-limits/messages'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type SignupFormState =
   | { kind: 'idle' }
   | Exclude<SignupOutcome, { kind: 'registered' } | { kind: 'trip-not-found' }>
+  | Extract<UpdateResult, { kind: 'invalid' | 'rate-limited' }>
 
 const LABELS = SIGNUP_LABELS
 
@@ -24,10 +27,21 @@ const CLOSED_TEXT = {
   'deadline-passed': 'Sista dag för anmälan har passerat.',
 }
 
-// Over a rate limit (lib/rate-limits): the address typed, or the network the form came from.
-const RATE_LIMITED_TEXT = {
-  email: 'Den här e-postadressen har använts till många anmälningar den senaste timmen, så vi tar inte emot fler med den just nu.',
-  address: 'Vi har fått väldigt många anmälningar från ditt nätverk på kort tid, så vi tar inte emot fler därifrån just nu.',
+// Over a rate limit (lib/rate-limits): the address typed, the network the form came from, the
+// registration being changed, or the inbox that has had as many e-mails from us as a day allows.
+const RATE_LIMITED_TEXT: Record<'signup' | 'edit', Record<LimitedBy, string>> = {
+  signup: {
+    email: 'Den här e-postadressen har använts till många anmälningar den senaste timmen, så vi tar inte emot fler med den just nu.',
+    address: 'Vi har fått väldigt många anmälningar från ditt nätverk på kort tid, så vi tar inte emot fler därifrån just nu.',
+    registration: 'Den här anmälan har ändrats många gånger den senaste timmen.',
+    inbox: 'Vi har skickat många mejl till den här e-postadressen det senaste dygnet, så vi tar inte emot fler anmälningar med den just nu.',
+  },
+  edit: {
+    email: 'Den här e-postadressen har använts många gånger den senaste timmen.',
+    address: 'Vi har fått väldigt många ändringar från ditt nätverk på kort tid, så vi tar inte emot fler därifrån just nu.',
+    registration: 'Din anmälan har ändrats många gånger den senaste timmen, så vi tar inte emot fler ändringar av den just nu.',
+    inbox: 'Vi har redan skickat så många mejl till din gamla eller nya e-postadress det senaste dygnet som vi får, så vi kan inte byta e-postadress just nu.',
+  },
 }
 
 export function SignupForm({
@@ -109,9 +123,9 @@ export function SignupForm({
         // autoFocus: after a post without JavaScript the message is what is read first; with it,
         // the effect above moves focus here. Everything typed stays in the fields below.
         <div className="error-summary" role="alert" tabIndex={-1} ref={limitedRef} autoFocus aria-labelledby="rate-limited-title">
-          <h2 id="rate-limited-title">Anmälan är inte skickad</h2>
+          <h2 id="rate-limited-title">{editing ? 'Ändringarna är inte sparade' : 'Anmälan är inte skickad'}</h2>
           <p>
-            {RATE_LIMITED_TEXT[state.by]} {tryAgainIn(state.retryAfterSeconds)} Det du har fyllt i finns kvar nedan.
+            {RATE_LIMITED_TEXT[mode][state.by]} {tryAgainIn(state.retryAfterSeconds)} Det du har fyllt i finns kvar nedan.
           </p>
         </div>
       )}

@@ -51,6 +51,10 @@ export default async function PrivacyPage() {
           som lagar maten och raderar dem tidigare än övriga uppgifter.
         </li>
         <li>Om du vill synas i den öppna deltagarlistan, och när du godkände det här meddelandet.</li>
+        <li>
+          Om du byter e-postadress i din anmälan: den nya adressen, tills du har bekräftat den från länken vi mejlar dit. En
+          adress som inte bekräftas inom 48 timmar tas bort natten därpå.
+        </li>
         <li>De e-postmeddelanden vi skickar dig om resan.</li>
       </ul>
 

@@ -121,12 +121,16 @@ const RATE_LIMIT_LABELS = [
   ['signInsPerAddress', 'Misslyckade inloggningar per klientadress'],
   ['signInsPerEmail', 'Misslyckade inloggningar per e-postadress'],
   ['reportsPerAddress', 'Felanmälningar om tillgänglighet per klientadress'],
+  ['savesPerRegistration', 'Sparade ändringar per anmälan'],
+  ['savesPerAddress', 'Sparade ändringar per klientadress'],
+  ['emailsPerInbox', 'Mejl till samma inkorg från alla formulär tillsammans'],
 ] as const
 
 export type RateLimitSetting = (typeof RATE_LIMIT_LABELS)[number][0]
 
-/** "10 minuter", "timme", "2 timmar": the window of a limit, as in "per 10 minuter". */
+/** "10 minuter", "timme", "2 timmar", "dygn": the window of a limit, as in "per 10 minuter". */
 function windowText(seconds: number): string {
+  if (seconds === 86_400) return 'dygn'
   if (seconds % 3600 === 0) return seconds === 3600 ? 'timme' : `${seconds / 3600} timmar`
   const minutes = Math.round(seconds / 60)
   return minutes === 1 ? 'minut' : `${minutes} minuter`

@@ -117,6 +117,9 @@ export async function settingsFormValues(): Promise<{ values: Record<string, str
       signInsPerAddress: String(s.signInsPerAddress),
       signInsPerEmail: String(s.signInsPerEmail),
       reportsPerAddress: String(s.reportsPerAddress),
+      savesPerRegistration: String(s.savesPerRegistration),
+      savesPerAddress: String(s.savesPerAddress),
+      emailsPerInbox: String(s.emailsPerInbox),
     },
     isPlaceholder: s.isPlaceholder,
   }

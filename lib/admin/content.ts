@@ -549,6 +549,9 @@ export const rateLimitSettingsSchema = z.object({
   signInsPerAddress: limit('antal misslyckade inloggningar per klientadress'),
   signInsPerEmail: limit('antal misslyckade inloggningar per e-postadress'),
   reportsPerAddress: limit('antal felanmälningar per klientadress'),
+  savesPerRegistration: limit('antal sparade ändringar per anmälan'),
+  savesPerAddress: limit('antal sparade ändringar per klientadress'),
+  emailsPerInbox: limit('antal mejl till samma inkorg'),
 })
 
 export const savePrivacySettings = (actor: string, raw: RawForm) =>

@@ -13,6 +13,7 @@ import { parseSignup, readSignupValues, STATUS_LABEL, type SignupField, type Sig
 import { EMAIL_TAKEN } from '../registrations/update'
 import { registrationTripFields } from '../registrations/manage'
 import { waitlistPositionOf } from '../registrations/waitlist'
+import { retireLinks } from '../registrations/email-change'
 import { changedFields, recordAudit } from './audit'
 
 type LockedTrip = { id: number; seats: number; hasOvernight: boolean }
@@ -91,6 +92,9 @@ export async function correctRegistration(actor: string, registrationId: number,
     const changed = Object.keys(changes)
     if (changed.length === 0) return { kind: 'updated', changed } as const
     await tx.registration.update({ where: { id: registration.id }, data: input })
+    // A new address: the links in e-mails to the old one stop working (the 'changed' e-mail
+    // below carries a fresh one to the new address).
+    if (input.email !== registration.email) await retireLinks(tx, registration.id)
     await recordAudit(tx, {
       actor,
       action: 'registration.updated',

@@ -1,7 +1,7 @@
 // The Swedish e-mails a participant gets: what happened (confirmed, on the waiting list,
 // promoted, changed, cancelled, the link again, a reminder), the trip's essentials and the
 // personal link. Each is rendered to an HTML and a plain-text part by renderEmail.
-import { formatDateRange, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '../dates'
+import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '../dates'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import type { SiteSettings } from '../settings/site-settings'
 import { contactLines, renderEmail, type EmailContent } from './content'
@@ -28,6 +28,7 @@ export type RegistrationEmailKind =
   | 'link' // asked for with "Lost your link?"
   | 'link-again' // a second signup with the same address
   | 'reminder'
+  | 'email-changed' // the new address is confirmed: a fresh personal link goes there
 
 export type RegistrationEmailInput = {
   kind: RegistrationEmailKind
@@ -88,6 +89,15 @@ function subjectAndLead(input: RegistrationEmailInput): [string, string[]] {
       ]
     case 'reminder':
       return [`Snart dags: ${t}`, ['Snart är det dags för resan. Här är det viktigaste, och programmet.']]
+    case 'email-changed':
+      return [
+        `Ny e-postadress för din anmälan till ${t}`,
+        [
+          'Du har bekräftat den här e-postadressen, så nu skickar vi allt om din anmälan hit.',
+          'Länkarna i våra tidigare mejl fungerar inte längre. Använd länken i det här mejlet i stället.',
+          statusLine(input),
+        ],
+      ]
   }
 }
 
@@ -127,6 +137,60 @@ export function registrationEmail(input: RegistrationEmailInput): OutgoingEmail 
     contact: contactLines(input.contact),
   })
   return { to: input.to, ...rendered }
+}
+
+/**
+ * Sent to the new address a participant asked for: the link that confirms it. It greets no one by
+ * name and carries nothing the visitor typed (the address is not yet known to be theirs), only
+ * the trip's title, the organisers' contact and the link.
+ */
+export function emailConfirmation(input: { to: string; tripTitle: string; confirmUrl: string; expiresAt: Date; contact: SiteSettings }): OutgoingEmail {
+  return {
+    to: input.to,
+    ...renderEmail({
+      subject: `Bekräfta din e-postadress för ${input.tripTitle}`,
+      greeting: 'Hej!',
+      paragraphs: [
+        `Någon (förhoppningsvis du) vill att vi skickar allt om en anmälan till ${input.tripTitle} till den här e-postadressen.`,
+        `Öppna länken och bekräfta, så gäller den nya adressen. Länken fungerar till och med ${formatDateTime(input.expiresAt)}.`,
+        'Var det inte du? Då behöver du inte göra något: utan bekräftelse ändras ingenting.',
+      ],
+      facts: [],
+      programme: [],
+      link: { url: input.confirmUrl, label: 'Bekräfta den nya e-postadressen' },
+      contact: contactLines(input.contact),
+    }),
+  }
+}
+
+/**
+ * Sent to the registration's present address when a change of address is asked for. No link: one
+ * that worked would let whoever reads this inbox into the registration after the address changed
+ * (every earlier link stops working then), and the confirmation link belongs to the new inbox only.
+ */
+export function emailChangeNotice(input: {
+  to: string
+  firstName: string
+  tripTitle: string
+  otherChangesSaved: boolean
+  contact: SiteSettings
+}): OutgoingEmail {
+  return {
+    to: input.to,
+    ...renderEmail({
+      subject: `Byte av e-postadress för din anmälan till ${input.tripTitle}`,
+      greeting: `Hej ${input.firstName}!`,
+      paragraphs: [
+        ...(input.otherChangesSaved ? ['Vi har sparat ändringarna i din anmälan.'] : []),
+        'Någon har bett om att byta e-postadressen för din anmälan till en annan adress. Bytet gäller först när den nya adressen har bekräftats från ett mejl som vi har skickat dit. Då slutar länkarna i våra tidigare mejl att fungera.',
+        'Var det du? Då behöver du inte göra något mer här. Var det inte du? Kontakta arrangörerna, så hjälper de dig.',
+      ],
+      facts: [],
+      programme: [],
+      link: null,
+      contact: contactLines(input.contact),
+    }),
+  }
 }
 
 /** The short notice organisers get at their contact address when someone cancels. */

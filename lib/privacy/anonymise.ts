@@ -1,7 +1,8 @@
 // The one way registrations are anonymised: by the participant's "cancel and remove my data"
 // (lib/registrations/cancel.ts) and by the retention job (./retention.ts). The row stays, so a
 // trip's counts by status, role, overnight choice and boarding stop stay right; everything that
-// names or describes the person goes: the answers, the personal links, unsent e-mail, the address
+// names or describes the person goes: the answers, the personal links, a pending change of
+// e-mail address, unsent e-mail, the address
 // and text of sent e-mail, and the old values that the audit log kept of their changes.
 // Set-based statements over the ids, so a trip of thousands costs a handful of queries.
 import type { Tx } from '../db'
@@ -81,6 +82,7 @@ export async function anonymiseRegistrations(tx: Tx, ids: number[], now: Date = 
     WHERE id = ANY(${ids}::int[]) AND "anonymisedAt" IS NULL`
 
   await tx.$executeRaw`DELETE FROM "RegistrationLink" WHERE "registrationId" = ANY(${ids}::int[])`
+  await tx.$executeRaw`DELETE FROM "PendingEmailChange" WHERE "registrationId" = ANY(${ids}::int[])`
   // Unsent e-mail goes (its delivery job then finds no row and skips); sent e-mail, and one being
   // sent right now, stays as a record of what was sent, without the address or the text.
   await tx.$executeRaw`

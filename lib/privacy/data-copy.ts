@@ -67,6 +67,8 @@ export async function copyOfOwnData(token: string, now: Date = new Date()) {
       [SIGNUP_LABELS.firstName]: r.firstName,
       [SIGNUP_LABELS.lastName]: r.lastName,
       [SIGNUP_LABELS.email]: r.email,
+      // Only while a change of address waits for confirmation (lib/registrations/email-change.ts).
+      ...(r.emailChange && { 'Ny e-postadress som väntar på bekräftelse': r.emailChange.newEmail }),
       [SIGNUP_LABELS.phone]: r.phone,
       [SIGNUP_LABELS.organisation]: r.organisation,
       [SIGNUP_LABELS.role]: roleLabel(r.role),

@@ -5,6 +5,7 @@
 // - A trip's registrations are anonymised (./anonymise.ts) `retentionMonths` after the trip ends.
 //   The rows stay, so the counts by status, role, overnight and boarding stop stay for statistics.
 // - Dietary and allergy answers, which can be health data, go `dietaryRetentionDays` after it.
+// - A new e-mail address that was never confirmed goes once its link has expired (48 hours).
 // - Sent and failed e-mail loses its address, text and attachment `sentEmailRetentionDays` after
 //   it was sent (or gave up). The row stays: what was sent when, and how it went.
 //
@@ -82,6 +83,9 @@ export async function runRetention(
       AND COALESCE("sentAt", "updatedAt") < ${now}::timestamptz - make_interval(days => ${periods.sentEmailRetentionDays}::int)
       AND ("toAddress" NOT LIKE '%@invalid' OR "textBody" <> '' OR "htmlBody" <> '' OR "icsAttachment" IS NOT NULL
            OR "lastError" ~ '[^[:space:]<>@]+@[^[:space:]<>@]+')`
+
+  // A new e-mail address not confirmed in time (lib/registrations/email-change.ts) goes too.
+  await prisma.pendingEmailChange.deleteMany({ where: { expiresAt: { lt: now } } })
 
   const figures = { tripsAnonymised, registrationsAnonymised, dietaryCleared, emailsPruned }
   log.info('retention.done', { ...figures, ...periods })

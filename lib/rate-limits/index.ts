@@ -1,24 +1,31 @@
-// Rate limits on signups, "lost your link?", sign-ins and problem reports, per client address and
-// per e-mail address, counted in PostgreSQL by rate-limiter-flexible (table rate_limit_counters,
-// made by our migrations) so that they hold across any number of app instances. How many are
-// allowed is a setting (SiteSettings, read on every request, so a change applies at once); the
-// windows are below. RATE_LIMITS=off turns every limit off, for load tests.
+// Rate limits on signups, "lost your link?", sign-ins, problem reports and saves of the
+// participant's own form, per client address and per e-mail address or registration, counted in
+// PostgreSQL by rate-limiter-flexible (table rate_limit_counters, made by our migrations) so that
+// they hold across any number of app instances. How many are allowed is a setting (SiteSettings,
+// read on every request, so a change applies at once); the windows are below. RATE_LIMITS=off
+// turns every limit off, for load tests.
 //
 // Each window is fixed: it starts with the first request counted and the count starts over when
 // it ends (a refused request does not push the end further away).
+//
+// Beside the limits per form there is one ceiling per inbox across all of them
+// (`takeInboxAllowance`): how many e-mails visitors' actions may make the site send to one
+// address, whatever the form.
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '../env'
 import { log } from '../log'
 import { getRateLimitSettings, type RateLimitSettings } from '../settings/site-settings'
-import { addressKey, emailKey } from './keys'
+import type { Tx } from '../db'
+import { addressKey, emailKey, registrationKey } from './keys'
 
-export type LimitKind = 'signup' | 'link' | 'signIn' | 'report'
-export type LimitedBy = 'address' | 'email'
+export type LimitKind = 'signup' | 'link' | 'signIn' | 'report' | 'save'
+/** What a request was refused for: its client address, the e-mail it is about, the registration, or the inbox's ceiling. */
+export type LimitedBy = 'address' | 'email' | 'registration' | 'inbox'
 
 type Limit = { setting: keyof RateLimitSettings; windowSeconds: number }
 
-export const LIMITS: Record<LimitKind, { address: Limit; email?: Limit }> = {
+export const LIMITS: Record<LimitKind, { address: Limit; email?: Limit; registration?: Limit }> = {
   signup: {
     // 200 per 10 minutes: an office of 150 behind one address can all sign up within minutes of an
     // invitation, while one machine cannot post more than about 1,200 signups an hour.
@@ -38,13 +45,30 @@ export const LIMITS: Record<LimitKind, { address: Limit; email?: Limit }> = {
   },
   // The accessibility problem report form: per address only (it sends nothing to the reporter).
   report: { address: { setting: 'reportsPerAddress', windowSeconds: 60 * 60 } },
+  // Saves of the participant's own form (/anmalan/[token]), counted once the form is valid.
+  // 20 an hour per registration is more than anyone correcting their answers needs; 200 an hour
+  // per address, since an office shares one.
+  save: {
+    address: { setting: 'savesPerAddress', windowSeconds: 60 * 60 },
+    registration: { setting: 'savesPerRegistration', windowSeconds: 60 * 60 },
+  },
 }
+
+/**
+ * The ceiling on e-mails that visitors' actions send to one inbox, across every form together
+ * (signup, signup again, lost link, the participant's changes and address confirmation,
+ * cancelling): `emailsPerInbox` a day. Organisers' messages and the site's own (promotion from
+ * the waiting list, reminders) are not counted and never held back.
+ */
+export const INBOX_CEILING: Limit = { setting: 'emailsPerInbox', windowSeconds: 24 * 60 * 60 }
 
 /** Who is asking: the client's address (lib/auth/client-address.ts) and the e-mail it is about. */
 export type Requester = {
   /** Absent only where there is no client (scripts, tests): then only the e-mail limit applies. */
   address?: string
   email?: string
+  /** The registration a save is for (kind 'save'). */
+  registrationId?: number
 }
 
 export type LimitDecision = { ok: true } | { ok: false; by: LimitedBy; retryAfterSeconds: number }
@@ -82,20 +106,26 @@ export class RateLimits {
     this.needsSweeper = options.sweepExpired ?? false
   }
 
-  /** Counts one request against the kind's limits: first per address, then per e-mail. */
+  /** Counts one request against the kind's limits: first per address, then per e-mail or registration. */
   async consume(kind: LimitKind, who: Requester): Promise<LimitDecision> {
     if (!enabled()) return { ok: true }
     const settings = await getRateLimitSettings()
-    const { address, email } = LIMITS[kind]
+    const { address, email, registration } = LIMITS[kind]
     if (who.address !== undefined) {
       const decision = await this.take(this.limiter(kind, 'address', address, settings), addressKey(who.address), 'address')
       if (!decision.ok) return decision
     }
-    if (email && who.email !== undefined) {
-      const decision = await this.take(this.limiter(kind, 'email', email, settings), emailKey(who.email), 'email')
+    const second =
+      email && who.email !== undefined
+        ? { by: 'email' as const, limit: email, key: emailKey(who.email) }
+        : registration && who.registrationId !== undefined
+          ? { by: 'registration' as const, limit: registration, key: registrationKey(who.registrationId) }
+          : null
+    if (second) {
+      const decision = await this.take(this.limiter(kind, second.by, second.limit, settings), second.key, second.by)
       if (!decision.ok) {
-        // A request refused for its e-mail is not held against the address (an office's budget
-        // is not spent by someone hammering one e-mail from it).
+        // A request refused for its e-mail (or registration) is not held against the address (an
+        // office's budget is not spent by someone hammering one e-mail from it).
         if (who.address !== undefined) await this.limiter(kind, 'address', address, settings).reward(addressKey(who.address), 1)
         return decision
       }
@@ -189,6 +219,45 @@ export function rateLimits(): RateLimits {
     globalForLimits.rateLimits = createRateLimits(url, { sweepExpired: true })
   }
   return globalForLimits.rateLimits
+}
+
+/**
+ * Takes one e-mail of the inbox's daily ceiling (INBOX_CEILING), inside `tx`: the count commits or
+ * rolls back with the e-mail it is for, so a change that is undone uses up nothing, and
+ * simultaneous requests for one inbox take turns on its counter's row. Call it after any lock the
+ * transaction takes on a trip, so locks are always taken in one order. `{ ok: false }` when the
+ * inbox has had its ceiling: the caller then sends nothing (and decides whether the action itself
+ * goes ahead).
+ */
+export async function takeInboxAllowance(tx: Tx, email: string): Promise<LimitDecision> {
+  if (!enabled()) return { ok: true }
+  const points = (await tx.siteSettings.findUniqueOrThrow({ where: { id: 1 }, select: { emailsPerInbox: true } })).emailsPerInbox
+  // A limiter of the same library and table as the others, over this transaction (Prisma answers
+  // bigint columns as BigInt, which the library does arithmetic on, so they are made numbers).
+  const limiter = new RateLimiterPostgres({
+    storeClient: {
+      query: async (q: { text: string; values?: unknown[] }) => {
+        const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(q.text, ...(q.values ?? []))
+        return { rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))) }
+      },
+    },
+    storeType: 'pool',
+    tableName: TABLE,
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix: 'inbox',
+    points,
+    duration: INBOX_CEILING.windowSeconds,
+  })
+  try {
+    await limiter.consume(emailKey(email))
+    return { ok: true }
+  } catch (outcome) {
+    if (outcome instanceof RateLimiterRes) {
+      return { ok: false, by: 'inbox', retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) }
+    }
+    throw outcome
+  }
 }
 
 /** Counts one request of this kind; `{ ok: false }` when the address or the e-mail is over its limit. */

@@ -28,16 +28,51 @@ export function addressForLimits(address: string): string {
     .join(':')}::/64`
 }
 
+// Big providers deliver many spellings of one address to the same inbox. Gmail ignores dots in
+// the local part and everything from a "+", and googlemail.com is gmail.com. These others deliver
+// "name+tag@" to "name@" (documented sub-addressing: Outlook.com since 2013, Proton, Fastmail;
+// iCloud does the same) and none of them allows "+" in an address of its own, so folding the tag
+// away can never merge two real inboxes.
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com'])
+const PLUS_TAG_DOMAINS = new Set([
+  'outlook.com',
+  'outlook.se',
+  'hotmail.com',
+  'hotmail.se',
+  'live.com',
+  'live.se',
+  'msn.com',
+  'proton.me',
+  'protonmail.com',
+  'protonmail.ch',
+  'pm.me',
+  'fastmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+])
+
 /**
- * One inbox, one count: case and a "+tag" in the local part (name+1@…, name+2@… all reach
- * name@… at most providers) do not make a new address, or a flood could go round the limit.
+ * One inbox, one count: the address as the inbox it reaches, for counting only (what is stored and
+ * sent to stays as typed). Case and surrounding space never matter; at Gmail dots and a "+tag"
+ * do not either, and at the providers above a "+tag" does not. Any other domain is left as it is:
+ * there "a+b@" may well be an inbox of its own.
  */
 export function emailForLimits(email: string): string {
   const trimmed = email.trim().toLowerCase()
   const at = trimmed.lastIndexOf('@')
   if (at < 0) return trimmed
-  return trimmed.slice(0, at).replace(/\+.*$/, '') + trimmed.slice(at)
+  let local = trimmed.slice(0, at)
+  let domain = trimmed.slice(at + 1)
+  if (GMAIL_DOMAINS.has(domain)) {
+    domain = 'gmail.com'
+    local = local.replace(/\+.*$/, '').replaceAll('.', '')
+  } else if (PLUS_TAG_DOMAINS.has(domain)) {
+    local = local.replace(/\+.*$/, '')
+  }
+  return `${local}@${domain}`
 }
 
+export const registrationKey = (registrationId: number) => hash(`registration\0${registrationId}`)
 export const addressKey = (address: string) => hash(`address\0${addressForLimits(address)}`)
 export const emailKey = (email: string) => hash(`email\0${emailForLimits(email)}`)

@@ -2,14 +2,18 @@
 // first locks the trip's row (as signups do, see register.ts): the seat that is freed goes to the
 // first person on the waiting list in the same transaction, so a signup or another cancellation
 // running at the same moment can neither take the seat twice nor leave it empty while people wait.
-// The e-mails it causes are written to the outbox in the same transaction.
+// The e-mails it causes are written to the outbox in the same transaction. The participant's own
+// 'cancelled' e-mail takes one of the inbox's daily allowance (lib/rate-limits); over it the
+// cancellation stands and only that e-mail is not sent (the page says so). The promoted person's
+// e-mail and the organisers' notice are the site's own and are never held back.
 import { db, type Tx } from '../db'
 import { anonymiseRegistrations } from '../privacy/anonymise'
+import { takeInboxAllowance } from '../rate-limits'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
 
 export type CancelResult =
-  | { kind: 'cancelled'; registrationId: number; promotedRegistrationId: number | null; erased: boolean }
+  | { kind: 'cancelled'; registrationId: number; promotedRegistrationId: number | null; erased: boolean; emailSent: boolean }
   | { kind: 'not-found' }
   | { kind: 'already-cancelled' }
 
@@ -35,7 +39,7 @@ export async function cancelRegistration(
       // Read after the lock: a cancellation that committed while we waited is seen.
       const registration = await tx.registration.findUnique({
         where: { id: locked.registrationId },
-        select: { id: true, status: true },
+        select: { id: true, status: true, email: true },
       })
       if (!registration) return { kind: 'not-found' } as const
       if (registration.status === 'CANCELLED') return { kind: 'already-cancelled' } as const
@@ -48,7 +52,8 @@ export async function cancelRegistration(
 
       const promotedRegistrationId = wasConfirmed ? await promoteFirstWaiting(tx, locked) : null
 
-      if (!erase) await queueRegistrationEmail(tx, registration.id, 'cancelled')
+      const emailSent = !erase && (await takeInboxAllowance(tx, registration.email)).ok
+      if (emailSent) await queueRegistrationEmail(tx, registration.id, 'cancelled')
       await queueCancellationNotice(tx, {
         tripTitle: locked.title,
         registrationId: registration.id,
@@ -60,7 +65,7 @@ export async function cancelRegistration(
       // not in the row, its links, its e-mail, nor the audit log (the one anonymiser retention uses).
       if (erase) await anonymiseRegistrations(tx, [registration.id], now)
 
-      return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase } as const
+      return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase, emailSent } as const
     },
     { maxWait: 60_000, timeout: 60_000 },
   )

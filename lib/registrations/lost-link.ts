@@ -3,11 +3,13 @@
 // one who is signed up. Every valid request, for a known address or not, counts against the
 // rate limits (lib/rate-limits): per e-mail address, so the form cannot flood someone's inbox
 // (over it, the same answer and nothing sent), and per client address (over it, "try again in N
-// minutes", which says nothing about the e-mail).
+// minutes", which says nothing about the e-mail). The e-mail also takes one of the inbox's daily
+// allowance shared with every other form (takeInboxAllowance): over it, the same answer and
+// nothing sent, and no new link stored.
 import { z } from 'zod'
 import { db } from '../db'
 import { log } from '../log'
-import { consumeLimit, type Requester } from '../rate-limits'
+import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { createLink, queueRegistrationEmail } from './notifications'
 
 const emailSchema = z
@@ -56,6 +58,12 @@ export async function requestLink(slug: string, rawEmail: unknown, client: Pick<
   // cannot slip past it.
   const messageId = await db()
     .$transaction(async (tx) => {
+      // The row first, then the inbox's counter: every transaction takes its locks in that order.
+      const [row] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status FROM "Registration" WHERE id = ${registration.id} FOR NO KEY UPDATE`
+      if (!row || (row.status !== 'CONFIRMED' && row.status !== 'WAITLISTED')) throw new NothingToSend()
+      const allowance = await takeInboxAllowance(tx, parsed.data)
+      if (!allowance.ok) throw new NothingToSend()
       const token = await createLink(tx, registration.id)
       const queued = await queueRegistrationEmail(tx, registration.id, 'link', { token, onlyIf: ['CONFIRMED', 'WAITLISTED'] })
       // Nothing sent: undo the link too (a rolled-back transaction keeps nothing).

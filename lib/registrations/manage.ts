@@ -26,6 +26,7 @@ export async function findRegistrationByToken(token: string) {
         include: {
           trip: { select: registrationTripFields },
           boardingStop: true,
+          emailChange: { select: { newEmail: true, expiresAt: true } },
         },
       },
     },
@@ -38,7 +39,7 @@ export async function findRegistrationByToken(token: string) {
 export type RegistrationView = NonNullable<Awaited<ReturnType<typeof findRegistrationByToken>>>
 
 /** The saved answers as the form's text values, to fill the edit form. */
-export function registrationFormValues(r: RegistrationView): SignupValues {
+export function registrationFormValues(r: Omit<RegistrationView, 'emailChange'>): SignupValues {
   return {
     firstName: r.firstName,
     lastName: r.lastName,

@@ -22,11 +22,14 @@ export async function createLink(tx: Tx, registrationId: number): Promise<string
 }
 
 /**
- * Queues the e-mail. With `onlyIf`, the registration's row is locked first and nothing is queued
+ * Queues the e-mail. With `onlyIf`, the registration's row is locked first (FOR NO KEY UPDATE: it
+ * waits for a cancellation's update, but not for the key-share locks that inserting a link or an
+ * e-mail for the row takes, so it cannot deadlock with those) and nothing is queued
  * unless its status is one of those (for work decided outside the transaction, such as reminders
  * and "lost your link?", which a cancellation could overtake). Returns the message's id, or null
- * when nothing was queued. (How many e-mails a form can send to one inbox is capped before this,
- * by the per-e-mail rate limits on signups and link requests: lib/rate-limits.)
+ * when nothing was queued. (How many e-mails visitors' actions can send to one inbox is capped
+ * by the callers, with lib/rate-limits: the limits per form, and the inbox's ceiling across all of
+ * them, takeInboxAllowance, taken in the same transaction after the rows it locks.)
  */
 export async function queueRegistrationEmail(
   tx: Tx,
@@ -36,7 +39,7 @@ export async function queueRegistrationEmail(
 ): Promise<number | null> {
   if (options.onlyIf) {
     const [row] = await tx.$queryRaw<{ status: RegistrationStatus }[]>`
-      SELECT status FROM "Registration" WHERE id = ${registrationId} FOR UPDATE`
+      SELECT status FROM "Registration" WHERE id = ${registrationId} FOR NO KEY UPDATE`
     if (!row || !options.onlyIf.includes(row.status)) return null
   }
   const registration = await tx.registration.findUniqueOrThrow({

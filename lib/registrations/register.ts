@@ -3,8 +3,11 @@
 // final, the last seat cannot be sold twice, and two signups with one e-mail cannot both pass the
 // duplicate check. (READ COMMITTED is enough: each statement after the lock sees all earlier
 // signups, committed before the lock was released.) The e-mail it causes is written to the
-// outbox in the same transaction.
+// outbox in the same transaction, after one of the inbox's daily allowance is taken (lib/rate-limits:
+// takeInboxAllowance); when the inbox has had its ceiling the signup is refused whole, nothing
+// stored, and the form keeps what was typed.
 import { db } from '../db'
+import { takeInboxAllowance } from '../rate-limits'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { registrationState, type RegistrationState } from '../trips/availability'
 import { createLink, queueRegistrationEmail } from './notifications'
@@ -17,6 +20,7 @@ export type RegisterResult =
   | { kind: 'closed'; reason: Exclude<RegistrationState, { open: true }>['reason'] }
   | { kind: 'trip-not-found' }
   | { kind: 'stop-gone' }
+  | { kind: 'inbox-limited'; retryAfterSeconds: number }
 
 type LockedTrip = {
   id: number
@@ -45,8 +49,11 @@ export async function registerParticipant(
         select: { id: true },
       })
       if (existing) {
-        // The link goes by e-mail only (how often is capped by the per-e-mail signup limit,
-        // lib/rate-limits, so a repeated form cannot flood an inbox); the person is answered kindly.
+        // The link goes by e-mail only (how often is capped by the per-e-mail signup limit and the
+        // inbox's ceiling, lib/rate-limits, so a repeated form cannot flood an inbox); the person
+        // is answered kindly.
+        const allowance = await takeInboxAllowance(tx, input.email)
+        if (!allowance.ok) return { kind: 'inbox-limited', retryAfterSeconds: allowance.retryAfterSeconds } as const
         const token = await createLink(tx, existing.id)
         await queueRegistrationEmail(tx, existing.id, 'link-again', { token })
         return { kind: 'already-registered', registrationId: existing.id, token } as const
@@ -57,6 +64,10 @@ export async function registerParticipant(
         const stop = await tx.boardingStop.findFirst({ where: { id: input.boardingStopId, tripId } })
         if (!stop) return { kind: 'stop-gone' } as const
       }
+
+      // Before anything is stored: a signup whose confirmation cannot be sent is not made.
+      const allowance = await takeInboxAllowance(tx, input.email)
+      if (!allowance.ok) return { kind: 'inbox-limited', retryAfterSeconds: allowance.retryAfterSeconds } as const
 
       const confirmed = await tx.registration.count({ where: { tripId, status: 'CONFIRMED' } })
       const status: RegistrationStatus = confirmed < trip.seats ? 'CONFIRMED' : 'WAITLISTED'

@@ -55,6 +55,9 @@ export async function submitSignup(slug: string, raw: Record<string, unknown>, c
     case 'already-registered':
       log.info('signup.duplicate', { tripId: trip.id, registrationId: result.registrationId })
       return { kind: 'already-registered', email: parsed.data.email }
+    case 'inbox-limited':
+      log.info('signup.inbox_limited', { tripId: trip.id })
+      return { kind: 'rate-limited', values: parsed.values, by: 'inbox', retryAfterSeconds: result.retryAfterSeconds }
     case 'stop-gone':
       return {
         kind: 'invalid',

@@ -1,9 +1,20 @@
 // A participant changing their answers from their personal link, until the trip's change
-// deadline. The form is the signup form and is read by the same schema; the e-mail check runs
-// under the trip's lock (as in register.ts), so two registrations of one trip never end up with
-// one address. The 'changed' e-mail is written to the outbox in the same transaction.
+// deadline. The form is the signup form and is read by the same schema. A save is counted
+// against the limits on saves (per registration and per client address, lib/rate-limits) once
+// the form is valid; then, under the trip's lock:
+// - nothing changed: nothing is stored and nothing is sent;
+// - the e-mail address changed: it waits for confirmation from the new inbox (email-change.ts),
+//   under the rule "one active registration per e-mail per trip", checked here and again when
+//   it is confirmed; the other answers of the same save are stored as usual;
+// - other answers changed: they are stored and the 'changed' e-mail goes to the registration's
+//   address, unless that inbox has had its daily ceiling (then the change is stored all the same
+//   and the page says that no e-mail was sent).
+import { changedFields } from '../admin/audit'
 import { db } from '../db'
+import { log } from '../log'
 import { stockholmDayKey } from '../dates'
+import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
+import { requestEmailChange } from './email-change'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueRegistrationEmail } from './notifications'
 import { parseSignup, readSignupValues, type SignupField, type SignupValues } from './schema'
@@ -12,7 +23,10 @@ export const EMAIL_TAKEN = 'Den här e-postadressen är redan anmäld till resan
 
 export type UpdateResult =
   | { kind: 'invalid'; values: SignupValues; fieldErrors: Partial<Record<SignupField, string>> }
-  | { kind: 'updated' }
+  | { kind: 'unchanged' }
+  | { kind: 'updated'; emailSent: boolean }
+  | { kind: 'email-change-sent'; otherChangesSaved: boolean }
+  | { kind: 'rate-limited'; values: SignupValues; by: LimitedBy; retryAfterSeconds: number }
   | { kind: 'locked' }
   | { kind: 'not-found' }
   | { kind: 'cancelled' }
@@ -30,10 +44,22 @@ export function changesAllowed(
   return true
 }
 
+/** Thrown inside the transaction to undo everything it did, and answered with its result. */
+class Refused extends Error {
+  constructor(readonly result: UpdateResult) {
+    super(result.kind)
+  }
+}
+
+/**
+ * `client.address`: the client's address (lib/auth/client-address.ts); without it (scripts,
+ * tests) only the per-registration limit applies.
+ */
 export async function updateRegistration(
   token: string,
   raw: Record<string, unknown>,
   now: Date = new Date(),
+  client: Pick<Requester, 'address'> = {},
 ): Promise<UpdateResult> {
   if (!isWellFormedToken(token)) return { kind: 'not-found' }
   const link = await db().registrationLink.findUnique({
@@ -46,6 +72,7 @@ export async function updateRegistration(
           trip: {
             select: {
               id: true,
+              title: true,
               hasOvernight: true,
               changesAllowedUntil: true,
               startDate: true,
@@ -64,28 +91,56 @@ export async function updateRegistration(
 
   const parsed = parseSignup(raw, { hasOvernight: trip.hasOvernight, boardingStopIds: trip.boardingStops.map((s) => s.id) })
   if (!parsed.ok) return { kind: 'invalid', values: parsed.values, fieldErrors: parsed.fieldErrors }
-  const input = parsed.data
+  const { email: newEmail, ...answers } = parsed.data
 
-  return db().$transaction(
-    async (tx) => {
-      const [locked] = await tx.$queryRaw<{ changesAllowedUntil: Date | null; startDate: Date | null }[]>`
-        SELECT "changesAllowedUntil", "startDate" FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
-      if (!locked) return { kind: 'not-found' } as const
-      if (!changesAllowed(locked, now)) return { kind: 'locked' } as const
-      const current = await tx.registration.findUnique({ where: { id: registration.id }, select: { status: true } })
-      if (!current) return { kind: 'not-found' } as const
-      if (current.status === 'CANCELLED') return { kind: 'cancelled' } as const
+  const limit = await consumeLimit('save', { address: client.address, registrationId: registration.id })
+  if (!limit.ok) return { kind: 'rate-limited', values: parsed.values, by: limit.by, retryAfterSeconds: limit.retryAfterSeconds }
 
-      const taken = await tx.registration.findFirst({
-        where: { tripId: trip.id, email: input.email, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { not: registration.id } },
-        select: { id: true },
-      })
-      if (taken) return { kind: 'invalid', values: readSignupValues(raw), fieldErrors: { email: EMAIL_TAKEN } } as const
+  return db()
+    .$transaction(
+      async (tx): Promise<UpdateResult> => {
+        const [locked] = await tx.$queryRaw<{ changesAllowedUntil: Date | null; startDate: Date | null }[]>`
+          SELECT "changesAllowedUntil", "startDate" FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
+        if (!locked) return { kind: 'not-found' }
+        if (!changesAllowed(locked, now)) return { kind: 'locked' }
+        const current = await tx.registration.findUnique({ where: { id: registration.id } })
+        if (!current) return { kind: 'not-found' }
+        if (current.status === 'CANCELLED') return { kind: 'cancelled' }
 
-      await tx.registration.update({ where: { id: registration.id }, data: input })
-      await queueRegistrationEmail(tx, registration.id, 'changed')
-      return { kind: 'updated' } as const
-    },
-    { maxWait: 60_000, timeout: 60_000 },
-  )
+        const changed = Object.keys(changedFields(current, answers)).length > 0
+        const emailChanged = newEmail !== current.email
+        if (!changed && !emailChanged) return { kind: 'unchanged' }
+
+        if (emailChanged) {
+          const taken = await tx.registration.findFirst({
+            where: { tripId: trip.id, email: newEmail, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { not: registration.id } },
+            select: { id: true },
+          })
+          if (taken) return { kind: 'invalid', values: readSignupValues(raw), fieldErrors: { email: EMAIL_TAKEN } }
+          if (changed) await tx.registration.update({ where: { id: registration.id }, data: answers })
+          const requested = await requestEmailChange(
+            tx,
+            { id: current.id, email: current.email, firstName: current.firstName, tripTitle: trip.title },
+            newEmail,
+            { otherChangesSaved: changed, now },
+          )
+          // Without its confirmation e-mail the request would be stored half-way: undo the whole save.
+          if (!requested.ok) {
+            throw new Refused({ kind: 'rate-limited', values: parsed.values, by: 'inbox', retryAfterSeconds: requested.retryAfterSeconds })
+          }
+          log.info('registration.email_change_requested', { registrationId: registration.id })
+          return { kind: 'email-change-sent', otherChangesSaved: changed }
+        }
+
+        await tx.registration.update({ where: { id: registration.id }, data: answers })
+        const allowance = await takeInboxAllowance(tx, current.email)
+        if (allowance.ok) await queueRegistrationEmail(tx, registration.id, 'changed')
+        return { kind: 'updated', emailSent: allowance.ok }
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    )
+    .catch((err) => {
+      if (err instanceof Refused) return err.result
+      throw err
+    })
 }

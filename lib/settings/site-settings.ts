@@ -25,6 +25,9 @@ const rateLimitFields = {
   signInsPerAddress: true,
   signInsPerEmail: true,
   reportsPerAddress: true,
+  savesPerRegistration: true,
+  savesPerAddress: true,
+  emailsPerInbox: true,
 } as const
 
 /** How many of each are allowed in its window (each window is in LIMITS, lib/rate-limits/index.ts). */

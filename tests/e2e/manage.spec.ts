@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled })
 
     test('a participant opens the link from the e-mail and changes an answer', async ({ page, db }) => {
-      test.slow() // a signup in the browser, two posts, an e-mail, axe
+      test.slow() // a signup in the browser, two saves, axe three times and an e-mail
       const trip = await createTestTrip(db, { boardingStops: ['Mjölby', 'Mantorp'] })
       const p = person({ boardingStop: 'Mantorp' })
       const path = await signUpAndGetLink(page, trip.slug, p)
@@ -59,7 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
     })
 
     test('cancelling a confirmed seat through the confirmation step gives it to the first on the waiting list', async ({ page, db }) => {
-      test.slow() // two signups in the browser, a cancellation, e-mails
+      test.slow() // two signups in the browser, axe twice and three e-mails
       const trip = await createTestTrip(db, { seats: 1 })
       const first = person()
       const second = person()
@@ -105,15 +105,14 @@ for (const javaScriptEnabled of [true, false]) {
 
       const response = await page.goto(path)
       expect(response?.status()).toBe(404)
-      if (javaScriptEnabled) await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte')
     })
 
     test('unknown and malformed links answer with the Swedish 404', async ({ page }) => {
       for (const path of ['/anmalan/AAAAAAAAAAAAAAAAAAAAAA', '/anmalan/inte-en-lank', '/anmalan/AAAAAAAAAAAAAAAAAAAAAA/avboka']) {
         const response = await page.goto(path)
         expect(response?.status()).toBe(404)
-        // (Without JavaScript, Next.js sends a dynamic route's 404 as an empty shell: vercel/next.js#62228.)
-        if (javaScriptEnabled) await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte')
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte')
       }
     })
   })
@@ -133,4 +132,81 @@ test('after the change deadline the answers are read-only, and cancelling still 
   await page.getByRole('link', { name: 'Avboka min anmälan' }).click()
   await page.getByRole('button', { name: 'Ja, avboka' }).click()
   await expect(page.getByRole('status')).toContainText('Avbokad')
+})
+
+test.describe('changing the e-mail address, with JavaScript on', () => {
+  test('the new address takes effect from the link sent there; the old one is told; old links stop working', async ({ page, db }) => {
+    test.slow() // a signup, a save, a confirmation and four e-mails
+    const trip = await createTestTrip(db)
+    const p = person()
+    const path = await signUpAndGetLink(page, trip.slug, p)
+    const id = Math.random().toString(36).slice(2, 8)
+    const newEmail = `ny.adress.${id}@example.se`
+
+    await page.goto(path)
+    await page.getByLabel('E-post', { exact: true }).fill(newEmail)
+    await page.getByLabel('Organisation', { exact: true }).fill('Mjölby Energi AB')
+    await page.getByRole('button', { name: 'Spara ändringar' }).click()
+    const status = page.getByRole('status')
+    await expect(status).toContainText('Dina övriga ändringar är sparade.')
+    await expect(status).toContainText(`Du har bett om att byta e-postadress till ${newEmail}.`)
+    await expect(status).toContainText(`Tills dess skickar vi allt till ${p.email}.`)
+    // The form shows what is stored: the old address until the new one is confirmed.
+    await expect(page.getByLabel('E-post', { exact: true })).toHaveValue(p.email)
+    await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Mjölby Energi AB')
+    await expectNoAxeViolations(page)
+    expect(await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({ email: p.email, organisation: 'Mjölby Energi AB' })
+
+    // The old inbox is told, with no link; the new one gets the confirmation link.
+    const notice = await waitForMailMatching(p.email, 'Byte av e-postadress')
+    expect(notice.text).not.toMatch(/\/anmalan\//)
+    expect(notice.html).not.toMatch(/\/anmalan\//)
+    const confirmation = await waitForMailMatching(newEmail, 'Bekräfta din e-postadress')
+    expect(confirmation.text).not.toContain(p.lastName)
+    const confirmLink = confirmation.text?.match(/https?:\/\/\S+\/anmalan\/bekrafta-epost\/[A-Za-z0-9_-]{22}/)?.[0]
+    expect(confirmLink).toBeTruthy()
+
+    // Opening the link changes nothing by itself (mail scanners open links); the button does.
+    await page.goto(new URL(confirmLink!).pathname)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta din e-postadress')
+    await expect(page.getByText(newEmail)).toBeVisible()
+    await expectNoAxeViolations(page)
+    expect((await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).email).toBe(p.email)
+    await page.getByRole('button', { name: 'Bekräfta e-postadressen' }).click()
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din anmälan')
+    await expect(page.getByRole('status')).toContainText(`Din nya e-postadress ${newEmail} gäller nu.`)
+    await expect(page.getByLabel('E-post', { exact: true })).toHaveValue(newEmail)
+    await expectNoAxeViolations(page)
+    const freshPath = new URL(page.url()).pathname
+    expect(freshPath).not.toBe(path)
+
+    // The fresh link goes to the new address; the link from the signup e-mail is dead.
+    const welcome = await waitForMailMatching(newEmail, 'Ny e-postadress för din anmälan')
+    expect(welcome.text).toContain(freshPath)
+    expect((await page.goto(path))?.status()).toBe(404)
+    expect((await page.goto(new URL(confirmLink!).pathname))?.status()).toBe(404)
+    expect((await page.goto(freshPath))?.status()).toBe(200)
+  })
+})
+
+test.describe('saving without changes, with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('stores nothing, sends nothing, and says so', async ({ page, db }) => {
+    test.slow() // a signup in the browser and a save
+    const trip = await createTestTrip(db)
+    const p = person({ dietaryNeeds: 'Laktosfritt' })
+    const path = await signUpAndGetLink(page, trip.slug, p)
+    const before = await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })
+
+    await page.goto(path)
+    await page.getByRole('button', { name: 'Spara ändringar' }).click()
+    await expect(page.getByRole('status')).toContainText('Du ändrade ingenting, så vi har inte sparat något och inte skickat något mejl.')
+    await expect(page.getByLabel('Specialkost eller allergier', { exact: true })).toHaveValue('Laktosfritt')
+
+    expect(await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).toEqual(before)
+    // Only the signup's confirmation was ever written for this registration.
+    expect((await db.outboxMessage.findMany({ where: { registrationId: before.id } })).map((m) => m.kind)).toEqual(['confirmed'])
+  })
 })

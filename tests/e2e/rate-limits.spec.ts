@@ -2,15 +2,18 @@
 // used for as many signups as the hour allows (the default setting, 5) is told so in Swedish at
 // the top of the form, with focus on the message and everything typed still in place, and
 // nothing more is stored or sent; "lost your link?" from a network that has asked 60 times in
-// the hour says when to try again. (Each limit's numbers and windows:
-// tests/integration/rate-limits.test.ts.)
+// the hour says when to try again; a registration saved more often than the hour allows (20) is
+// told so, with what was typed kept. (Each limit's numbers and windows:
+// tests/integration/rate-limits.test.ts and participant-email.test.ts.)
 import type { Browser } from '@playwright/test'
 import { createTestTrip } from '../support/factories'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
-import { fillSignupForm, person } from './support/signup-form'
+import { fillSignupForm, person, signUpAndGetLink } from './support/signup-form'
 
 const SIGNUPS_PER_EMAIL = 5 // the settings' defaults
 const LINK_REQUESTS_PER_ADDRESS = 60
+const SAVES_PER_REGISTRATION = 20
+const EMAILS_PER_INBOX = 10
 
 /** Asks for links from `address` as a browser without JavaScript posts the form, `count` times. */
 async function askForLinks(browser: Browser, slug: string, address: string, count: number) {
@@ -95,6 +98,40 @@ for (const javaScriptEnabled of [true, false]) {
       // One registration, and the five e-mails the limit allows (a confirmation, four links).
       expect(await db.registration.count({ where: { email: p.email } })).toBe(1)
       expect(await db.outboxMessage.count({ where: { toAddress: p.email } })).toBe(SIGNUPS_PER_EMAIL)
+    })
+
+    test('saving one\'s registration more often than the hour allows: a Swedish message, every value kept, nothing stored', async ({ page, db }) => {
+      test.slow() // a signup and 21 saves
+      const trip = await createTestTrip(db)
+      const p = person()
+      const path = await signUpAndGetLink(page, trip.slug, p)
+      const field = (label: string) => page.getByLabel(label, { exact: true })
+      const stored = async () => (await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).organisation
+      for (let i = 1; i <= SAVES_PER_REGISTRATION; i++) {
+        await page.goto(path)
+        await field('Organisation').fill(`Företag ${i} AB`)
+        await page.getByRole('button', { name: 'Spara ändringar' }).click()
+        await expect.poll(stored).toBe(`Företag ${i} AB`)
+      }
+      await page.goto(path)
+      await field('Organisation').fill('Ett för mycket AB')
+      await field('Specialkost eller allergier').fill('Nötallergi')
+      await page.getByRole('button', { name: 'Spara ändringar' }).click()
+
+      const message = page.getByRole('alert').filter({ hasText: 'Ändringarna är inte sparade' })
+      await expect(message).toBeVisible()
+      await expect(message).toBeFocused()
+      await expect(message).toContainText('Din anmälan har ändrats många gånger den senaste timmen, så vi tar inte emot fler ändringar av den just nu.')
+      await expect(message).toContainText(/Försök igen om \d+ minuter\. Det du har fyllt i finns kvar nedan\./)
+      await expect(field('Organisation')).toHaveValue('Ett för mycket AB')
+      await expect(field('Specialkost eller allergier')).toHaveValue('Nötallergi')
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+      expect(await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({
+        organisation: `Företag ${SAVES_PER_REGISTRATION} AB`,
+        dietaryNeeds: null,
+      })
+      // The inbox got the confirmation and 'changed' e-mails up to its daily ceiling, no more.
+      expect(await db.outboxMessage.count({ where: { toAddress: p.email } })).toBe(EMAILS_PER_INBOX)
     })
 
     test('"lost your link?" from a network over its limit says when to try again, and keeps the address', async ({ page, db, browser }) => {

@@ -57,7 +57,7 @@ describe('updateRegistration', () => {
       signupValues({ email: ' KIM@example.se', organisation: 'Nya AB', overnight: 'dubbelrum', shareRoomWith: 'Lo', dietaryNeeds: 'Vegan' }),
       new Date('2027-01-01T00:00:00Z'),
     )
-    expect(result).toEqual({ kind: 'updated' })
+    expect(result).toEqual({ kind: 'updated', emailSent: true })
     const after = await db().registration.findUniqueOrThrow({ where: { id: r.registrationId } })
     expect(after).toMatchObject({
       email: 'kim@example.se',
@@ -94,26 +94,30 @@ describe('updateRegistration', () => {
     expect(result).toMatchObject({ kind: 'invalid', fieldErrors: { email: EMAIL_TAKEN }, values: { email: 'Upptagen@example.se' } })
     expect(other.kind).toBe('registered')
     expect(await updateRegistration(r.token, signupValues({ email: 'avbokad@example.se' }), new Date('2027-01-01'))).toEqual({
-      kind: 'updated',
+      kind: 'email-change-sent',
+      otherChangesSaved: false,
     })
     // The same trip only: another trip's participant may have the address.
     const otherTrip = await createTestTrip(db())
     const elsewhere = await signUp(otherTrip.id)
     expect(await updateRegistration(elsewhere.token, signupValues({ email: 'upptagen@example.se' }), new Date('2027-01-01'))).toEqual({
-      kind: 'updated',
+      kind: 'email-change-sent',
+      otherChangesSaved: false,
     })
   })
 
   it('locks the answers after changesAllowedUntil, or when unset, from the trip\'s first day', async () => {
     const trip = await createTestTrip(db()) // starts 2027-05-20
     const r = await signUp(trip.id)
-    const values = () => signupValues({ organisation: 'Sent AB' })
+    const { email } = await db().registration.findUniqueOrThrow({ where: { id: r.registrationId } })
+    let n = 0
+    const values = () => signupValues({ email, organisation: `Sent AB ${++n}` })
     // Until the day before the start (Stockholm time: 2027-05-19 23:59 is 21:59 UTC).
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-19T21:59:00Z'))).toEqual({ kind: 'updated' })
+    expect(await updateRegistration(r.token, values(), new Date('2027-05-19T21:59:00Z'))).toEqual({ kind: 'updated', emailSent: true })
     expect(await updateRegistration(r.token, values(), new Date('2027-05-19T22:00:00Z'))).toEqual({ kind: 'locked' })
 
     await db().trip.update({ where: { id: trip.id }, data: { changesAllowedUntil: new Date('2027-05-01T12:00:00Z') } })
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-01T12:00:00Z'))).toEqual({ kind: 'updated' })
+    expect(await updateRegistration(r.token, values(), new Date('2027-05-01T12:00:00Z'))).toEqual({ kind: 'updated', emailSent: true })
     expect(await updateRegistration(r.token, values(), new Date('2027-05-01T12:00:01Z'))).toEqual({ kind: 'locked' })
     // Locked is answered before the form is read.
     expect(await updateRegistration(r.token, {}, new Date('2027-05-02'))).toEqual({ kind: 'locked' })
@@ -140,7 +144,13 @@ describe('cancelRegistration', () => {
 
     const now = new Date('2027-02-01T10:00:00Z')
     const result = await cancelRegistration(a.token, { erase: false }, now)
-    expect(result).toEqual({ kind: 'cancelled', registrationId: a.registrationId, promotedRegistrationId: firstWaiting.registrationId, erased: false })
+    expect(result).toEqual({
+      kind: 'cancelled',
+      registrationId: a.registrationId,
+      promotedRegistrationId: firstWaiting.registrationId,
+      erased: false,
+      emailSent: true,
+    })
 
     const cancelled = await db().registration.findUniqueOrThrow({ where: { id: a.registrationId } })
     expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledAt: now, anonymisedAt: null })

@@ -90,6 +90,9 @@ describe('the rate limits', () => {
       signInsPerAddress: '30',
       signInsPerEmail: '5',
       reportsPerAddress: '100 000',
+      savesPerRegistration: '20',
+      savesPerAddress: '200',
+      emailsPerInbox: '10',
     }
     expect(await saveRateLimitSettings(ACTOR, values)).toMatchObject({ ok: true })
     expect(await settings()).toMatchObject({ signupsPerAddress: 300, signupsPerEmail: 4, reportsPerAddress: 100_000 })

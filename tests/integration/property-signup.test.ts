@@ -507,6 +507,9 @@ describe('submitSignup, property-based', () => {
 
 /** A registration to change, and a second one whose address the first may not take. */
 async function registrationToChange() {
+  // Hundreds of saves of one registration: the limits on saves and e-mails per inbox
+  // (participant-email.test.ts) would stop them long before the property is tried.
+  await db().siteSettings.update({ where: { id: 1 }, data: { savesPerRegistration: 100_000, emailsPerInbox: 100_000 } })
   const trip = await tripWithStops()
   const base = {
     firstName: 'Ingrid',
@@ -552,8 +555,13 @@ describe('updateRegistration, property-based', () => {
           expect(after).toEqual(before)
           return
         }
-        expect(result).toEqual({ kind: 'updated' })
-        expect(rowFields(after)).toEqual(expected)
+        // A new address waits for confirmation (participant-email.test.ts); the rest is stored.
+        const emailChanged = expected.email !== before.email
+        const changed = JSON.stringify({ ...rowFields(before), email: null }) !== JSON.stringify({ ...expected, email: null })
+        expect(result).toEqual(
+          emailChanged ? { kind: 'email-change-sent', otherChangesSaved: changed } : changed ? { kind: 'updated', emailSent: true } : { kind: 'unchanged' },
+        )
+        expect(rowFields(after)).toEqual({ ...expected, email: before.email })
         expect(after.status).toBe(before.status)
         expect(after.privacyAcceptedAt).toEqual(before.privacyAcceptedAt)
         expectWellFormedRow(after, trip)
@@ -602,7 +610,7 @@ describe('updateRegistration, property-based', () => {
           expectSwedishFieldErrors(result.fieldErrors)
           expect(after).toEqual(before)
         } else {
-          expect(result).toEqual({ kind: 'updated' })
+          expect(['updated', 'unchanged', 'email-change-sent']).toContain(result.kind)
           expectWellFormedRow(after, trip)
         }
       }),

@@ -114,12 +114,15 @@ describe('registerParticipant', () => {
     expect(places.sort((a, b) => a - b)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1))
   })
 
-  it('keeps one registration when the same person submits 20 times at once', async () => {
+  it('keeps one registration when the same person submits 20 times at once, and mails the inbox at most its daily ceiling', async () => {
     const trip = await createTestTrip(db())
     const same = input({ email: 'dubbelklick@example.se' })
     const results = await Promise.all(Array.from({ length: 20 }, () => registerParticipant(trip.id, same)))
     expect(results.filter((r) => r.kind === 'registered')).toHaveLength(1)
-    expect(results.filter((r) => r.kind === 'already-registered')).toHaveLength(19)
+    // The confirmation and 9 links again fill the inbox's ceiling (10 a day); the rest send nothing.
+    expect(results.filter((r) => r.kind === 'already-registered')).toHaveLength(9)
+    expect(results.filter((r) => r.kind === 'inbox-limited')).toHaveLength(10)
     expect(await db().registration.count({ where: { tripId: trip.id } })).toBe(1)
+    expect(await db().outboxMessage.count({ where: { toAddress: 'dubbelklick@example.se' } })).toBe(10)
   })
 })

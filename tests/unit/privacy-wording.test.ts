@@ -12,7 +12,7 @@ describe('retention periods in words', () => {
 
 describe('the rate-limit fields', () => {
   it('name each limit and say its window in the hint', () => {
-    const fields = rateLimitFields({ signupsPerAddress: 600, signupsPerEmail: 3600, signInsPerEmail: 900, linkRequestsPerEmail: 7200 })
+    const fields = rateLimitFields({ signupsPerAddress: 600, signupsPerEmail: 3600, signInsPerEmail: 900, linkRequestsPerEmail: 7200, emailsPerInbox: 86_400 })
     expect(fields.map((f) => f.name)).toEqual([
       'signupsPerAddress',
       'signupsPerEmail',
@@ -21,12 +21,16 @@ describe('the rate-limit fields', () => {
       'signInsPerAddress',
       'signInsPerEmail',
       'reportsPerAddress',
+      'savesPerRegistration',
+      'savesPerAddress',
+      'emailsPerInbox',
     ])
     const hint = (name: string) => fields.find((f) => f.name === name)!.hint
     expect(hint('signupsPerAddress')).toBe('Hur många som tillåts per 10 minuter. 1–100 000.')
     expect(hint('signupsPerEmail')).toBe('Hur många som tillåts per timme. 1–100 000.')
     expect(hint('linkRequestsPerEmail')).toBe('Hur många som tillåts per 2 timmar. 1–100 000.')
     expect(hint('signInsPerEmail')).toBe('Hur många som tillåts per 15 minuter. 1–100 000.')
+    expect(hint('emailsPerInbox')).toBe('Hur många som tillåts per dygn. 1–100 000.')
     // A limit whose window is not known says only the bounds.
     expect(hint('reportsPerAddress')).toBe('1–100 000.')
     expect(fields.every((f) => f.kind === 'number' && f.required)).toBe(true)

@@ -8,7 +8,7 @@ import { AdminStatus } from '@/components/admin-status'
 import { PRIVACY_FIELDS, rateLimitFields, RETENTION_FIELDS, SETTINGS_FIELDS, type RateLimitSetting } from '@/lib/admin/content-fields'
 import { settingsFormValues } from '@/lib/admin/content-queries'
 import { requireOrganiser } from '@/lib/auth/session'
-import { LIMITS } from '@/lib/rate-limits'
+import { INBOX_CEILING, LIMITS } from '@/lib/rate-limits'
 import { savePrivacyAction, saveRateLimitsAction, saveRetentionAction, saveSettingsAction } from './actions'
 
 export const dynamic = 'force-dynamic'
@@ -25,7 +25,7 @@ const SAVED: Record<string, string> = {
 
 /** Each limit's window, by its setting, for the fields' hints. */
 const limitWindows: Partial<Record<RateLimitSetting, number>> = Object.fromEntries(
-  Object.values(LIMITS).flatMap((l) => [l.address, l.email].flatMap((x) => (x ? [[x.setting, x.windowSeconds]] : []))),
+  [...Object.values(LIMITS).flatMap((l) => [l.address, l.email, l.registration]), INBOX_CEILING].flatMap((x) => (x ? [[x.setting, x.windowSeconds]] : [])),
 )
 
 export default async function SettingsPage({ searchParams }: Props) {

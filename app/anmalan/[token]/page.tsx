@@ -21,7 +21,7 @@ export const metadata: Metadata = {
 
 type Props = {
   params: Promise<{ token: string }>
-  searchParams: Promise<{ ny?: string; sparad?: string; avbokad?: string }>
+  searchParams: Promise<{ ny?: string; sparad?: string; avbokad?: string; mejl?: string; epost?: string }>
 }
 
 const STATUS_TEXT = {
@@ -38,6 +38,10 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const isNew = query.ny === '1'
   const active = registration.status !== 'CANCELLED'
   const editable = active && changesAllowed(trip)
+  const mailed = query.mejl !== '0'
+  // Over the inbox's daily ceiling (lib/rate-limits) the change is stored but its e-mail not sent.
+  const notMailed = 'Vi skickar inget mejl om det den här gången, eftersom vi redan har skickat så många mejl till din adress det senaste dygnet som vi får.'
+  const pendingEmail = active && registration.emailChange && registration.emailChange.expiresAt > new Date() ? registration.emailChange : null
   return (
     <div className="prose">
       <h1>{isNew ? 'Tack för din anmälan!' : 'Din anmälan'}</h1>
@@ -57,8 +61,27 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
           )}
         </p>
         {isNew && <p>Vi har skickat en bekräftelse till {registration.email}.</p>}
-        {query.sparad === '1' && active && <p>Dina ändringar är sparade. Vi har skickat en bekräftelse till {registration.email}.</p>}
-        {query.avbokad === '1' && !active && <p>Din anmälan är avbokad. Vi har skickat en bekräftelse till {registration.email}.</p>}
+        {query.sparad === '0' && active && <p>Du ändrade ingenting, så vi har inte sparat något och inte skickat något mejl.</p>}
+        {query.sparad === '1' && active && query.epost === '1' && <p>Dina övriga ändringar är sparade.</p>}
+        {query.sparad === '1' && active && query.epost !== '1' && (
+          <p>Dina ändringar är sparade. {mailed ? `Vi har skickat en bekräftelse till ${registration.email}.` : notMailed}</p>
+        )}
+        {query.epost === 'bytt' && active && (
+          <p>
+            Din nya e-postadress {registration.email} gäller nu. Länkarna i våra tidigare mejl fungerar inte längre.{' '}
+            {mailed ? 'Vi har mejlat en ny länk till den nya adressen.' : `${notMailed} Spara den här sidans adress.`}
+          </p>
+        )}
+        {query.avbokad === '1' && !active && (
+          <p>Din anmälan är avbokad. {mailed ? `Vi har skickat en bekräftelse till ${registration.email}.` : notMailed}</p>
+        )}
+        {pendingEmail && (
+          <p>
+            Du har bett om att byta e-postadress till <strong>{pendingEmail.newEmail}</strong>. Vi har mejlat en länk dit: den nya
+            adressen gäller när du har öppnat länken och bekräftat, senast {formatDateTime(pendingEmail.expiresAt)}. Tills dess
+            skickar vi allt till {registration.email}.
+          </p>
+        )}
       </div>
 
       {isNew ? (
@@ -77,8 +100,13 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
         <>
           <h2>Dina uppgifter</h2>
           {trip.changesAllowedUntil && <p>Du kan ändra dina uppgifter till och med {formatDateTime(trip.changesAllowedUntil)}.</p>}
+          <p>
+            Byter du e-postadress skickar vi en länk till den nya adressen. Den nya adressen gäller när du har bekräftat den
+            från länken.
+          </p>
           <SignupForm
-            key={registration.updatedAt.toISOString()}
+            // A new key after every save, or a pending address, resets the fields to what is stored.
+            key={`${registration.updatedAt.toISOString()}:${registration.emailChange?.expiresAt.toISOString() ?? ''}`}
             mode="edit"
             action={updateAnswers.bind(null, token)}
             permalink={`/anmalan/${token}`}

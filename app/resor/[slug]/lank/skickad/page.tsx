@@ -10,8 +10,8 @@ export default async function LinkSentPage({ params }: { params: Promise<{ slug:
       <h1>Länken är på väg</h1>
       <div className="notice notice--ok" role="status">
         <p>
-          Om adressen finns bland anmälningarna till resan har vi skickat en ny länk dit. Kolla din inkorg, och
-          skräpposten, om en liten stund.
+          Om adressen finns bland anmälningarna till resan har vi skickat en ny länk dit, så länge den inte redan har fått
+          många mejl från oss den senaste tiden. Kolla din inkorg, och skräpposten, om en liten stund.
         </p>
       </div>
       <p>Kommer inget mejl? Kontakta arrangörerna, se kontaktuppgifterna längst ner på sidan.</p>

@@ -1,0 +1,14 @@
+'use server'
+
+import { notFound, redirect } from 'next/navigation'
+import { confirmEmailChange } from '@/lib/registrations/email-change'
+
+export async function confirmEmail(token: string, formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
+  const result = await confirmEmailChange(token)
+  if (result.kind === 'not-found') notFound()
+  // To the registration at its fresh link (every earlier one has stopped working).
+  if (result.kind === 'confirmed') redirect(`/anmalan/${result.token}?epost=bytt${result.emailSent ? '' : '&mejl=0'}`)
+  // Expired, taken, cancelled or locked meanwhile: the page says which.
+  redirect(`/anmalan/bekrafta-epost/${token}`)
+}
