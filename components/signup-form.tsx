@@ -11,6 +11,7 @@ import type { SignupOutcome } from '@/lib/registrations/signup'
 import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
 import { tryAgainIn } from '@/lib/rate-limits/messages'
+import { CLOSED_REASON_TEXT } from '@/lib/trips/life-cycle'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type SignupFormState =
@@ -19,10 +20,6 @@ export type SignupFormState =
 
 const LABELS = SIGNUP_LABELS
 
-const CLOSED_TEXT = {
-  'not-opened': 'Anmälan till resan är stängd.',
-  'deadline-passed': 'Sista dag för anmälan har passerat.',
-}
 
 // Over a rate limit (lib/rate-limits): the address typed, or the network the form came from.
 const RATE_LIMITED_TEXT = {
@@ -99,7 +96,7 @@ export function SignupForm({
       {state.kind === 'closed' && (
         <div className="error-summary" role="alert">
           <h2>Anmälan är stängd</h2>
-          <p>{CLOSED_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
+          <p>{CLOSED_REASON_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
         </div>
       )}
       {state.kind === 'rate-limited' && (

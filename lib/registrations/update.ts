@@ -3,7 +3,7 @@
 // under the trip's lock (as in register.ts), so two registrations of one trip never end up with
 // one address. The 'changed' e-mail is written to the outbox in the same transaction.
 import { db } from '../db'
-import { stockholmDayKey } from '../dates'
+import { answersChangeable } from '../trips/life-cycle'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueRegistrationEmail } from './notifications'
 import { parseSignup, readSignupValues, type SignupField, type SignupValues } from './schema'
@@ -17,17 +17,12 @@ export type UpdateResult =
   | { kind: 'not-found' }
   | { kind: 'cancelled' }
 
-/**
- * Whether answers may still be changed: until `changesAllowedUntil`, or when that is not set,
- * until the trip's first day begins (Stockholm time). Trips without dates stay open.
- */
+/** Whether answers may still be changed: the trip's life cycle decides (lib/trips/life-cycle.ts). */
 export function changesAllowed(
   trip: { changesAllowedUntil: Date | null; startDate: Date | null },
   now: Date = new Date(),
 ): boolean {
-  if (trip.changesAllowedUntil) return now.getTime() <= trip.changesAllowedUntil.getTime()
-  if (trip.startDate) return stockholmDayKey(now) < trip.startDate.toISOString().slice(0, 10)
-  return true
+  return answersChangeable(trip, now)
 }
 
 export async function updateRegistration(

@@ -25,16 +25,19 @@ type Trip = Awaited<ReturnType<typeof tripWithDates>>
 
 /** A trip with these calendar days (null: not known) and two boarding stops. */
 async function tripWithDates(start: string | null, end: string | null, extra: { year?: number; seats?: number } = {}) {
-  const trip = await createTestTrip(db(), { seats: extra.seats ?? 3, boardingStops: ['Mjölby', 'Mantorp'] })
-  await db().trip.update({
-    where: { id: trip.id },
-    data: {
-      startDate: start ? new Date(`${start}T00:00:00Z`) : null,
-      endDate: end ? new Date(`${end}T00:00:00Z`) : null,
-      ...(extra.year ? { year: extra.year } : {}),
-    },
+  const startDate = start ? new Date(`${start}T00:00:00Z`) : null
+  return createTestTrip(db(), {
+    seats: extra.seats ?? 3,
+    boardingStops: ['Mjölby', 'Mantorp'],
+    startDate,
+    endDate: end ? new Date(`${end}T00:00:00Z`) : null,
+    year: extra.year ?? startDate?.getUTCFullYear() ?? 2023,
   })
-  return trip
+}
+
+/** A moment while the trip still took signups and cancellations: a month before it, or its New Year. */
+function beforeTrip(trip: Trip): Date {
+  return trip.startDate ? new Date(trip.startDate.getTime() - 30 * 86_400_000) : new Date(Date.UTC(trip.year, 0, 1, 12))
 }
 
 async function signUp(trip: Trip, overrides: SignupValues = {}) {
@@ -43,7 +46,7 @@ async function signUp(trip: Trip, overrides: SignupValues = {}) {
     boardingStopIds: trip.boardingStops.map((s) => s.id),
   })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors))
-  const result = await registerParticipant(trip.id, parsed.data)
+  const result = await registerParticipant(trip.id, parsed.data, beforeTrip(trip))
   if (result.kind !== 'registered') throw new Error(result.kind)
   return result
 }
@@ -58,7 +61,7 @@ async function populate(trip: Trip, label: string) {
     await signUp(trip, { firstName: `David${label}`, overnight: 'ingen', dietaryNeeds: 'Vegan' }),
     await signUp(trip, { firstName: `Elin${label}`, role: 'annan' }),
   ]
-  await cancelRegistration(made[4]!.token, { erase: false }, new Date('2024-09-01T10:00:00Z'))
+  await cancelRegistration(made[4]!.token, { erase: false }, beforeTrip(trip))
   return made
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HostCityLinks } from '@/components/host-city-links'
+import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { Markdown } from '@/components/markdown'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '@/lib/dates'
@@ -27,6 +28,7 @@ export default async function TripPageRoute({ params }: Props) {
   return (
     <article>
       <h1>{trip.title}</h1>
+      {trip.isExample && <ExampleTripBanner />}
       <p className="lead">{trip.summary}</p>
       <TripStatus trip={trip} now={now} />
 
