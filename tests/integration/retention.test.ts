@@ -11,11 +11,11 @@ import { db } from '../../lib/db'
 import { JOBS, queue } from '../../lib/jobs/queue'
 import { startWorker } from '../../lib/jobs/worker'
 import { anonymiseRegistrations, ERASED_VALUE } from '../../lib/privacy/anonymise'
-import { runRetention } from '../../lib/privacy/retention'
+import { addDays, addMonths, runRetention } from '../../lib/privacy/retention'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupValues } from '../../lib/registrations/schema'
-import { createTestTrip, signupValues } from '../support/factories'
+import { createTestTrip, dayFromToday, signupValues } from '../support/factories'
 
 const DEFAULTS = { retentionMonths: 12, dietaryRetentionDays: 30, sentEmailRetentionDays: 30 }
 const ORGANISER = 'eva.arrangor@mjolby.se'
@@ -87,6 +87,37 @@ async function snapshot() {
 const stockholmMidnight = (day: string) => new Date(`${day}T00:00:00+02:00`) // summer time (CEST)
 
 describe('anonymising the registrations of ended trips', () => {
+  it('never touches a trip that has not been held, whatever its state, and keys off the last day at the boundary', async () => {
+    // The injected clock: a day in the future, and trips around it.
+    const now = stockholmMidnight('2031-06-15')
+    const today = new Date('2031-06-15T00:00:00Z')
+    const day = (n: number) => dayFromToday(n, today).toISOString().slice(0, 10)
+    const startsToday = await tripWithDates(day(0), day(1)) // stängd: it has started
+    const upcoming = await tripWithDates(day(30), day(31)) // öppen
+    const undatedThisYear = await tripWithDates(null, null, { year: 2031 }) // no dates: the end of its year
+    const draft = await tripWithDates(day(60), null)
+    const endedYesterday = await tripWithDates(day(-2), day(-1))
+    for (const [trip, label] of [[startsToday, 'S'], [upcoming, 'U'], [undatedThisYear, 'Y'], [draft, 'D'], [endedYesterday, 'E']] as const)
+      await populate(trip, label)
+    await db().trip.update({ where: { id: draft.id }, data: { publishedAt: null } })
+
+    // The shortest periods there are: one month, one day.
+    const shortest = { retentionMonths: 1, dietaryRetentionDays: 1, sentEmailRetentionDays: 30 }
+    expect(await runRetention(now, shortest)).toMatchObject({ tripsAnonymised: 0, dietaryCleared: 0 })
+    // Ended yesterday: its dietary answers are kept through today (its last day + 1) and go at midnight.
+    expect(await runRetention(new Date(stockholmMidnight(day(1)).getTime() - 1), shortest)).toMatchObject({ dietaryCleared: 0 })
+    expect(await runRetention(stockholmMidnight(day(1)), shortest)).toMatchObject({ tripsAnonymised: 0, dietaryCleared: 2 })
+    // One month after its last day is kept; the day after, anonymised. The others still not.
+    const lastDayPlusMonth = addMonths(day(-1), 1)
+    expect(await runRetention(stockholmMidnight(lastDayPlusMonth), shortest)).toMatchObject({ tripsAnonymised: 0 })
+    expect(await runRetention(stockholmMidnight(addDays(lastDayPlusMonth, 1)), shortest)).toMatchObject({
+      tripsAnonymised: 1,
+      registrationsAnonymised: 5,
+    })
+    const anonymised = await db().registration.findMany({ where: { anonymisedAt: { not: null } }, select: { tripId: true } })
+    expect(new Set(anonymised.map((r) => r.tripId))).toEqual(new Set([endedYesterday.id]))
+  })
+
   it('touches exactly the trips past their period on the boundary day, in Stockholm time, and keeps every count', async () => {
     // Last day 18 October 2024: kept through 18 October 2025, anonymised from 19 October.
     const ended = await tripWithDates('2024-10-17', '2024-10-18')

@@ -130,3 +130,15 @@ describe('answersChangeable and cancellable', () => {
     expect(cancellable({ startDate: null }, stockholm('2030-10-17T00:00:00'))).toBe(true)
   })
 })
+
+describe('retention days (lib/privacy/retention.ts), counted as PostgreSQL counts them', () => {
+  it('adds months with the day clamped to the month, and days across months and years', async () => {
+    const { addDays, addMonths } = await import('../../lib/privacy/retention')
+    expect(addMonths('2024-10-18', 12)).toBe('2025-10-18')
+    expect(addMonths('2024-08-31', 6)).toBe('2025-02-28')
+    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29')
+    expect(addMonths('2024-12-31', 1)).toBe('2025-01-31')
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01')
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
+  })
+})
