@@ -46,7 +46,7 @@ test('an organiser adds a programme item and writes the description in Markdown;
   await expect(page.getByRole('status')).toHaveText('Ändringarna är sparade och syns på den publika sidan.')
 
   await page.goto(`/resor/${trip.slug}`)
-  const day = page.locator('section').filter({ has: page.getByRole('heading', { level: 3, name: 'Torsdag 20 maj' }) })
+  const day = page.locator('section').filter({ has: page.getByRole('heading', { level: 3, name: formatProgrammeDay(stockholmLocalToUtc(firstDay, '09:00')) }) })
   await expect(day.getByRole('listitem')).toHaveText('kl. 09.00–10.00 Besök på Textilmuseet · Plats: Textilens hus · Medverkar: Museichefen')
   await expect(page.getByRole('heading', { level: 2, name: 'Dagens höjdpunkt' })).toBeVisible()
   await expect(page.locator('.markdown strong')).toHaveText('Textilmuseet')
