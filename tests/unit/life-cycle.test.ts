@@ -142,3 +142,33 @@ describe('retention days (lib/privacy/retention.ts), counted as PostgreSQL count
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
   })
 })
+
+describe('tripsInTime (the home page and /resor)', () => {
+  it('features the soonest trip not yet held, lists the others, and puts the held ones under past, newest first', async () => {
+    const { tripsInTime } = await import('../../lib/trips/queries')
+    const t = (slug: string, start: string | null, end: string | null, year: number) => ({
+      slug,
+      year,
+      startDate: start ? new Date(`${start}T00:00:00Z`) : null,
+      endDate: end ? new Date(`${end}T00:00:00Z`) : null,
+    })
+    const now = new Date('2030-09-01T10:00:00Z')
+    const trips = [
+      t('later', '2031-05-20', '2031-05-21', 2031),
+      t('soon', '2030-10-17', '2030-10-18', 2030),
+      t('undated-next-year', null, null, 2031),
+      t('held', '2029-10-17', '2029-10-18', 2029),
+      t('held-undated', null, null, 2023),
+    ]
+    const { next, upcoming, past } = tripsInTime(trips, now)
+    expect(next?.slug).toBe('soon')
+    expect(upcoming.map((x) => x.slug)).toEqual(['later', 'undated-next-year'])
+    expect(past.map((x) => x.slug)).toEqual(['held', 'held-undated'])
+  })
+
+  it('has no next trip between trips: everything is past', async () => {
+    const { tripsInTime } = await import('../../lib/trips/queries')
+    const held = { slug: 'x', year: 2024, startDate: new Date('2024-10-17T00:00:00Z'), endDate: new Date('2024-10-18T00:00:00Z') }
+    expect(tripsInTime([held], new Date('2026-11-29T12:00:00Z'))).toEqual({ next: undefined, upcoming: [], past: [held] })
+  })
+})
