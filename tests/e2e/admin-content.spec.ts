@@ -6,6 +6,7 @@ import { createTestTrip, dayFromToday } from '../support/factories'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser adds a programme item and writes the description in Markdown; the public page shows both', async ({ page, db, organiser }) => {
+  test.slow() // sign-in, three saves and the edit page (now with the copy and delete forms) checked with axe twice
   const trip = await createTestTrip(db, { boardingStops: ['Mjölby'] })
   await signInAsOrganiser(page, organiser)
   await page.getByRole('link', { name: /^Innehåll/ }).click()
