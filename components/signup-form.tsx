@@ -20,7 +20,6 @@ export type SignupFormState =
 
 const LABELS = SIGNUP_LABELS
 
-
 // Over a rate limit (lib/rate-limits): the address typed, or the network the form came from.
 const RATE_LIMITED_TEXT = {
   email: 'Den här e-postadressen har använts till många anmälningar den senaste timmen, så vi tar inte emot fler med den just nu.',
