@@ -1,17 +1,18 @@
 import Link from 'next/link'
+import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { HostCityLinks } from '@/components/host-city-links'
+import { PastTripList } from '@/components/past-trip-list'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
-import { currentTrip, listTrips } from '@/lib/trips/queries'
+import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
 
-// Cached, and regenerated when a signup changes the seats (and at most a minute old otherwise).
+// Cached, and regenerated when a signup changes the seats (and at most a minute old otherwise,
+// so a trip moves to "Tidigare resor" and a set opening time takes effect within a minute).
 export const revalidate = 60
 
 export default async function HomePage() {
-  const trips = await listTrips()
-  const current = currentTrip(trips)
-  const earlier = trips.filter((t) => t !== current)
   const now = new Date()
+  const { next, upcoming, past } = tripsInTime(await listPublicTrips(), now)
   return (
     <>
       <div className="prose">
@@ -29,35 +30,50 @@ export default async function HomePage() {
         </p>
       </div>
 
-      {current && (
+      {next ? (
         <section aria-labelledby="aktuell-resa" className="card card--featured">
-          <h2 id="aktuell-resa">{current.title}</h2>
-          {current.startDate && (
+          <h2 id="aktuell-resa">{next.title}</h2>
+          {next.isExample && <ExampleTripBanner />}
+          {next.startDate && (
             <p>
-              <strong>{formatDateRange(current.startDate, current.endDate)}</strong> ·{' '}
-              <HostCityLinks hostCities={current.hostCities} />
+              <strong>{formatDateRange(next.startDate, next.endDate)}</strong> ·{' '}
+              <HostCityLinks hostCities={next.hostCities} />
             </p>
           )}
-          <p>{current.summary}</p>
-          <TripStatus trip={current} now={now} />
+          <p>{next.summary}</p>
+          <TripStatus trip={next} now={now} />
           <p>
-            <Link href={`/resor/${current.slug}`}>Läs mer om resan</Link>
+            <Link href={`/resor/${next.slug}`}>Läs mer om resan</Link>
+          </p>
+        </section>
+      ) : (
+        <section aria-labelledby="nasta-resa" className="card card--featured">
+          <h2 id="nasta-resa">Nästa resa planeras</h2>
+          <p>
+            Arrangörerna planerar nästa Mjölbybussen. När resmål och datum är bestämda står resan här, och du kan anmäla
+            dig när anmälan öppnar. Fram till dess kan du läsa om de tidigare resorna nedan.
           </p>
         </section>
       )}
 
-      {earlier.length > 0 && (
-        <section aria-labelledby="tidigare-resor">
-          <h2 id="tidigare-resor">Tidigare resor</h2>
+      {upcoming.length > 0 && (
+        <section aria-labelledby="fler-kommande">
+          <h2 id="fler-kommande">Fler kommande resor</h2>
           <ul>
-            {earlier.map((trip) => (
+            {upcoming.map((trip) => (
               <li key={trip.slug}>
-                <Link href={`/resor/${trip.slug}`}>
-                  {trip.year}: {trip.hostCities.map((h) => h.hostCity.name).join(' & ')}
-                </Link>
+                <Link href={`/resor/${trip.slug}`}>{trip.title}</Link>
+                {trip.startDate && <>, {formatDateRange(trip.startDate, trip.endDate)}</>}
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {past.length > 0 && (
+        <section aria-labelledby="tidigare-resor">
+          <h2 id="tidigare-resor">Tidigare resor</h2>
+          <PastTripList trips={past} />
           <p>
             <Link href="/resor">Alla resor</Link>
           </p>

@@ -2,6 +2,8 @@
 const MESSAGES: Record<string, string> = {
   'resa-skapad': 'Resan är skapad.',
   'resa-sparad': 'Ändringarna är sparade och syns på den publika sidan.',
+  'resa-kopierad': 'Kopian är skapad som utkast. Fyll i datum och det som ska ändras, och kryssa i Publicerad när den ska synas.',
+  'resa-borttagen': 'Resan är borttagen.',
   'punkt-tillagd': 'Programpunkten är tillagd.',
   'punkt-sparad': 'Programpunkten är sparad.',
   'punkt-borttagen': 'Programpunkten är borttagen.',

@@ -13,6 +13,7 @@ import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
 import type { LimitedBy } from '@/lib/rate-limits'
 import { tryAgainIn } from '@/lib/rate-limits/messages'
+import { CLOSED_REASON_TEXT } from '@/lib/trips/life-cycle'
 import { Checkbox, ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type SignupFormState =
@@ -21,11 +22,6 @@ export type SignupFormState =
   | Extract<UpdateResult, { kind: 'invalid' | 'rate-limited' }>
 
 const LABELS = SIGNUP_LABELS
-
-const CLOSED_TEXT = {
-  'not-opened': 'Anmälan till resan är stängd.',
-  'deadline-passed': 'Sista dag för anmälan har passerat.',
-}
 
 // Over a rate limit (lib/rate-limits): the address typed, the network the form came from, the
 // registration being changed, or the inbox that has had as many e-mails from us as a day allows.
@@ -116,7 +112,7 @@ export function SignupForm({
       {state.kind === 'closed' && (
         <div className="error-summary" role="alert">
           <h2>Anmälan är stängd</h2>
-          <p>{CLOSED_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
+          <p>{CLOSED_REASON_TEXT[state.reason]} Kontakta arrangörerna om du har frågor.</p>
         </div>
       )}
       {state.kind === 'rate-limited' && (

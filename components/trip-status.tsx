@@ -1,40 +1,63 @@
 import Link from 'next/link'
-import { CLOSED_REASON_TEXT, registrationState, seatsLeftText } from '@/lib/trips/availability'
+import { seatsLeftText } from '@/lib/trips/availability'
+import { refusalText, tripState, type TripLife } from '@/lib/trips/life-cycle'
 
-type TripForStatus = {
-  slug: string
-  registrationOpen: boolean
-  registrationDeadline: Date | null
-  seatsLeft: number
-}
+type TripForStatus = TripLife & { slug: string; seatsLeft: number }
 
-/** Seats left, or that signups go to the waiting list, or that registration is closed. */
+/**
+ * The trip's state as people see it (lib/trips/life-cycle.ts decides it): seats left with the
+ * signup call, full with the waiting-list call, not open yet (and when it opens), closed and
+ * why, or held — never a signup call unless the trip takes signups.
+ */
 export function TripStatus({ trip, now, withCall = true }: { trip: TripForStatus; now: Date; withCall?: boolean }) {
-  const state = registrationState(trip, now)
-  if (!state.open) {
-    return (
-      <p>
-        <span className="status status--closed">Anmälan stängd</span> {CLOSED_REASON_TEXT[state.reason]}
-      </p>
-    )
-  }
-  const full = trip.seatsLeft === 0
-  return (
-    <>
-      <p>
-        {full ? (
-          <span className="status status--waitlist">Fullbokad – anmäl dig till reservlistan</span>
-        ) : (
-          <span className="status status--open">{seatsLeftText(trip.seatsLeft)}</span>
-        )}
-      </p>
-      {withCall && (
+  const state = tripState(trip, now)
+  switch (state.state) {
+    case 'oppen':
+    case 'fullbokad': {
+      const full = state.state === 'fullbokad'
+      return (
+        <>
+          <p>
+            {full ? (
+              <span className="status status--waitlist">Fullbokad – anmäl dig till reservlistan</span>
+            ) : (
+              <span className="status status--open">{seatsLeftText(state.seatsLeft)}</span>
+            )}
+          </p>
+          {withCall && (
+            <p>
+              <Link className="button" href={`/resor/${trip.slug}/anmalan`}>
+                {full ? 'Ställ dig på reservlistan' : 'Anmäl dig'}
+              </Link>
+            </p>
+          )}
+        </>
+      )
+    }
+    case 'publicerad':
+      return (
         <p>
-          <Link className="button" href={`/resor/${trip.slug}/anmalan`}>
-            {full ? 'Ställ dig på reservlistan' : 'Anmäl dig'}
-          </Link>
+          <span className="status status--closed">Anmälan har inte öppnat</span>{' '}
+          {refusalText({ reason: 'not-opened', opensAt: state.opensAt })}
         </p>
-      )}
-    </>
-  )
+      )
+    case 'stangd':
+      return (
+        <p>
+          <span className="status status--closed">Anmälan stängd</span> {refusalText({ reason: state.reason, opensAt: null })}
+        </p>
+      )
+    case 'genomford':
+      return (
+        <p>
+          <span className="status status--closed">Genomförd</span> Resan är genomförd.
+        </p>
+      )
+    case 'utkast':
+      return (
+        <p>
+          <span className="status status--closed">Utkast</span> Resan är inte publicerad.
+        </p>
+      )
+  }
 }

@@ -75,6 +75,8 @@ const envSchema = z.object({
     }),
   // "off" turns every rate limit off (lib/rate-limits), for load tests; never in production.
   RATE_LIMITS: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
+  // The example trip (lib/seed/example-trip.ts): "1" seeds it with DATABASE_URL too, "0" never.
+  SEED_EXAMPLE: z.enum(['0', '1'], { error: 'ska vara 0 eller 1' }).optional(),
 })
 
 export type Env = z.infer<typeof envSchema> & { publicUrl: string; mailDir: string }

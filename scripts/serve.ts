@@ -9,6 +9,7 @@ import { EnvError, parseEnv } from '../lib/env'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/db/embedded'
 import { prepareDatabase } from '../lib/db/prepare'
 import { log } from '../lib/log'
+import { wantsExample } from '../lib/seed/example-trip'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
@@ -43,7 +44,9 @@ try {
     databaseUrl = embedded.url
     log.info('db.embedded', { dataDir: path.resolve(config.DATA_DIR) })
   }
-  const prepared = await prepareDatabase(databaseUrl)
+  const prepared = await prepareDatabase(databaseUrl, {
+    seedExample: wantsExample({ embedded: !config.DATABASE_URL, SEED_EXAMPLE: config.SEED_EXAMPLE }),
+  })
   log.info('db.ready', prepared)
 
   const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: databaseUrl }

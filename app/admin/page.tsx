@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PostForm } from '@/components/post-form'
 import { requireOrganiser } from '@/lib/auth/session'
+import { TRIP_STATE_LABEL, tripState } from '@/lib/trips/life-cycle'
 import { listTrips } from '@/lib/trips/queries'
 import { signOut } from './logga-in/actions'
 
@@ -17,6 +18,7 @@ export const metadata: Metadata = {
 export default async function AdminPage() {
   const organiser = await requireOrganiser()
   const trips = await listTrips()
+  const now = new Date()
   return (
     <div className="prose">
       <h1>Administration</h1>
@@ -43,8 +45,9 @@ export default async function AdminPage() {
         <ul>
           {trips.map((trip) => (
             <li key={trip.id}>
-              <Link href={`/admin/resor/${trip.slug}`}>{trip.title}</Link> ({trip.year}
-              {trip.registrationOpen ? ', anmälan öppen' : ''}): {trip.confirmedCount} av {trip.seats} platser bokade
+              <Link href={`/admin/resor/${trip.slug}`}>{trip.title}</Link> ({trip.year},{' '}
+              {TRIP_STATE_LABEL[tripState(trip, now).state].toLowerCase()}): {trip.confirmedCount} av {trip.seats} platser
+              bokade
             </li>
           ))}
         </ul>

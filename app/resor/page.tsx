@@ -1,31 +1,50 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { HostCityLinks } from '@/components/host-city-links'
+import { PastTripList } from '@/components/past-trip-list'
+import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
-import { listTrips } from '@/lib/trips/queries'
+import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
 
 export const metadata: Metadata = { title: 'Resor' }
 export const revalidate = 60
 
 export default async function TripsPage() {
-  const trips = await listTrips()
+  const now = new Date()
+  const { next, upcoming, past } = tripsInTime(await listPublicTrips(), now)
+  const coming = next ? [next, ...upcoming] : []
   return (
     <>
       <h1>Alla resor</h1>
-      <ul className="trip-list">
-        {trips.map((trip) => (
-          <li key={trip.slug} className="card">
-            <h2>
-              <Link href={`/resor/${trip.slug}`}>{trip.title}</Link>
-            </h2>
-            <p>
-              {trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : trip.year} ·{' '}
-              <HostCityLinks hostCities={trip.hostCities} />
-            </p>
-            <p>{trip.summary}</p>
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="kommande-resor">
+        <h2 id="kommande-resor">Kommande resor</h2>
+        {coming.length === 0 ? (
+          <p>Nästa resa planeras. När den är bestämd står den här.</p>
+        ) : (
+          <ul className="trip-list">
+            {coming.map((trip) => (
+              <li key={trip.slug} className="card">
+                <h3>
+                  <Link href={`/resor/${trip.slug}`}>{trip.title}</Link>
+                </h3>
+                <p>
+                  {trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : trip.year} ·{' '}
+                  <HostCityLinks hostCities={trip.hostCities} />
+                </p>
+                {trip.isExample && <p><em>Exempelresa, för arrangörerna att ändra eller ta bort.</em></p>}
+                <p>{trip.summary}</p>
+                <TripStatus trip={trip} now={now} withCall={false} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {past.length > 0 && (
+        <section aria-labelledby="tidigare-resor">
+          <h2 id="tidigare-resor">Tidigare resor</h2>
+          <PastTripList trips={past} />
+        </section>
+      )}
     </>
   )
 }

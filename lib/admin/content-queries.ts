@@ -1,10 +1,21 @@
 // Reads for the organisers' content pages, and the stored values as the forms show them.
 import { db } from '../db'
+import { TRIP_LIFE_FIELDS } from '../trips/life-cycle'
 import { utcToStockholmLocal } from './content-time'
 
 export async function listContent() {
   const [trips, hostCities, recent] = await Promise.all([
-    db().trip.findMany({ orderBy: [{ year: 'desc' }, { startDate: 'desc' }], select: { id: true, slug: true, title: true, year: true } }),
+    db().trip.findMany({
+      orderBy: [{ year: 'desc' }, { startDate: 'desc' }],
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        seats: true,
+        ...TRIP_LIFE_FIELDS,
+        _count: { select: { registrations: { where: { status: 'CONFIRMED' } } } },
+      },
+    }),
     db().hostCity.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true, county: true } }),
     db().auditEntry.findMany({
       where: { entityType: { in: ['trip', 'programmeItem', 'hostCity', 'settings'] } },
@@ -54,7 +65,10 @@ export function tripFormValues(trip: TripForEdit | null): Record<string, string 
     priceSek: num(trip.priceSek),
     accommodation: trip.accommodation ?? '',
     seats: String(trip.seats),
+    published: check(trip.publishedAt !== null),
     registrationOpen: check(trip.registrationOpen),
+    registrationClosed: check(trip.registrationClosed),
+    registrationOpensAt: moment(trip.registrationOpensAt),
     registrationDeadline: moment(trip.registrationDeadline),
     changesAllowedUntil: moment(trip.changesAllowedUntil),
     reminderDaysBefore: String(trip.reminderDaysBefore),

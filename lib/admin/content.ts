@@ -190,7 +190,10 @@ export const tripSchema = z
     priceSek: integer('pris', { min: 0, max: 1_000_000, required: false }),
     accommodation: optionalText('boende', 500, true),
     seats: integer('antal platser', { min: 0, max: 10_000, required: true }),
+    published: checkbox,
     registrationOpen: checkbox,
+    registrationClosed: checkbox,
+    registrationOpensAt: optionalMoment('när anmälan öppnar'),
     registrationDeadline: optionalMoment('sista anmälningsdag'),
     changesAllowedUntil: optionalMoment('sista dag för ändringar'),
     reminderDaysBefore: integer('dagar före avresa för påminnelsen', { min: 0, max: 60, required: true }),
@@ -225,6 +228,10 @@ export const tripSchema = z
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Sista dagen kan inte vara före första dagen.' })
     if (t.startDate && t.year !== null && t.startDate.getUTCFullYear() !== t.year)
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'Året ska vara samma som första dagens år.' })
+    if (t.registrationOpen && t.registrationClosed)
+      ctx.addIssue({ code: 'custom', path: ['registrationClosed'], message: 'Anmälan kan inte vara både öppen och stängd. Kryssa i en av dem.' })
+    if (t.registrationOpensAt && t.registrationDeadline && t.registrationDeadline < t.registrationOpensAt)
+      ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'Sista anmälningsdag kan inte vara före den tid då anmälan öppnar.' })
   })
 
 export type TripValues = z.output<typeof tripSchema>
@@ -236,7 +243,12 @@ export type TripValues = z.output<typeof tripSchema>
  * keeps them when renamed. One that registrations use cannot be removed. Fewer seats than
  * confirmed participants is allowed, with a warning.
  */
-export async function saveTrip(actor: string, slugOrNull: string | null, raw: RawForm): Promise<SaveResult<{ slug: string; id: number }>> {
+export async function saveTrip(
+  actor: string,
+  slugOrNull: string | null,
+  raw: RawForm,
+  now: Date = new Date(),
+): Promise<SaveResult<{ slug: string; id: number }>> {
   const parsed = tripSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error) }
   const values = parsed.data
@@ -255,6 +267,8 @@ export async function saveTrip(actor: string, slugOrNull: string | null, raw: Ra
     accommodation: values.accommodation,
     seats: values.seats!,
     registrationOpen: values.registrationOpen,
+    registrationClosed: values.registrationClosed,
+    registrationOpensAt: values.registrationOpensAt,
     registrationDeadline: values.registrationDeadline,
     changesAllowedUntil: values.changesAllowedUntil,
     reminderDaysBefore: values.reminderDaysBefore!,
@@ -302,7 +316,11 @@ export async function saveTrip(actor: string, slugOrNull: string | null, raw: Ra
       }
     }
 
-    const trip = existing ? await tx.trip.update({ where: { id: existing.id }, data }) : await tx.trip.create({ data })
+    // Published keeps its first moment; unticked makes the trip a draft again (admin only).
+    const publishedAt = values.published ? (existing?.publishedAt ?? now) : null
+    const trip = existing
+      ? await tx.trip.update({ where: { id: existing.id }, data: { ...data, publishedAt } })
+      : await tx.trip.create({ data: { ...data, publishedAt } })
 
     if (removed.length > 0) await tx.boardingStop.deleteMany({ where: { id: { in: removed.map((s) => s.id) } } })
     // (A new name is never an old one, which would have matched by name: no clashes on rename.)
@@ -323,7 +341,9 @@ export async function saveTrip(actor: string, slugOrNull: string | null, raw: Ra
     for (const id of hostCityIds.filter((id) => !oldCityIds.includes(id)))
       await tx.tripHostCity.create({ data: { tripId: trip.id, hostCityId: id, position: nextPosition++ } })
 
-    const changes = existing ? changedFields(existing as unknown as Record<string, unknown>, data) : changedFields({}, data)
+    const changes = existing
+      ? changedFields(existing as unknown as Record<string, unknown>, { ...data, publishedAt })
+      : changedFields({}, { ...data, publishedAt })
     const oldStopNames = oldStops.map((s) => s.name)
     if (JSON.stringify(oldStopNames) !== JSON.stringify(boardingStops)) changes.boardingStops = { from: oldStopNames, to: boardingStops }
     const slugOf = async (ids: number[]) => {

@@ -13,6 +13,7 @@
 import { LIST_KINDS, type ListKind } from '@/lib/admin/trip-lists'
 import { organiserFromHeaders } from '@/lib/auth/organiser-session'
 import { db } from '@/lib/db'
+import { findEmailChange } from '@/lib/registrations/email-change'
 import { findRegistrationByToken } from '@/lib/registrations/manage'
 
 const positiveId = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null)
@@ -21,6 +22,8 @@ async function missingPersonalLink(segments: string[]): Promise<boolean> {
   // /anmalan/avbokad is a page of its own; /anmalan/[token]/mina-uppgifter is a route handler
   // that answers its own 404.
   const [token, sub, ...rest] = segments
+  // /anmalan/bekrafta-epost/[token]: the link in an address-confirmation e-mail.
+  if (token === 'bekrafta-epost') return sub !== undefined && rest.length === 0 && (await findEmailChange(sub)) === null
   if (!token || token === 'avbokad' || rest.length > 0 || (sub !== undefined && sub !== 'avboka')) return false
   return (await findRegistrationByToken(token)) === null
 }

@@ -9,13 +9,17 @@
 // - Sent and failed e-mail loses its address, text and attachment `sentEmailRetentionDays` after
 //   it was sent (or gave up). The row stays: what was sent when, and how it went.
 //
-// A trip ends at the end of its last day (Stockholm time): the end date, or the start date for a
+// A trip ends at the end of its last day (Stockholm time), as its life cycle says
+// (lib/trips/life-cycle.ts: lastDayKey, the one rule): the end date, or the start date for a
 // day trip, or, for earlier trips with no dates, 31 December of its year, so that their data does
 // not live forever. "12 months after" a trip that ended 18 October 2024 is kept through
-// 18 October 2025 and anonymised from 19 October.
+// 18 October 2025 and anonymised from 19 October. A trip that has not been held (whatever its
+// state: draft, open, closed) is never due, since its last day is not past.
 import { db, type Tx } from '../db'
-import { Prisma, type PrismaClient } from '../generated/prisma/client'
+import type { PrismaClient } from '../generated/prisma/client'
+import { stockholmDayKey } from '../dates'
 import { log } from '../log'
+import { lastDayKey } from '../trips/life-cycle'
 import { anonymiseRegistrations, ERASED_VALUE, eraseAuditField } from './anonymise'
 
 export type RetentionSettings = {
@@ -31,8 +35,6 @@ export type RetentionFigures = {
   emailsPruned: number
 }
 
-const TRIP_LAST_DAY = Prisma.sql`COALESCE(t."endDate", t."startDate", make_date(t.year, 12, 31))`
-const todayInStockholm = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`
 /** The address an outbox row keeps once pruned (the registration's own, if any, is erased too). */
 const PRUNED_ADDRESS = 'borttagen@invalid'
 const ERASED_CHANGE = JSON.stringify({ from: ERASED_VALUE, to: ERASED_VALUE })
@@ -43,15 +45,17 @@ export async function runRetention(
   prisma: PrismaClient = db(),
 ): Promise<RetentionFigures> {
   const periods = await retentionSettings(prisma, settings)
-  const today = todayInStockholm(now)
+  const today = stockholmDayKey(now)
+  // Trips with registrations left to act on, with what their last day is decided from.
+  const trips = await prisma.trip.findMany({
+    where: { registrations: { some: { anonymisedAt: null } } },
+    select: { id: true, startDate: true, endDate: true, year: true },
+    orderBy: { id: 'asc' },
+  })
 
   // Registrations of ended trips, one transaction per trip under its lock, as cancellations and
   // the organisers' actions take it: none of them can act on a half-anonymised trip.
-  const dueTrips = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT t.id FROM "Trip" t
-    WHERE (${TRIP_LAST_DAY} + make_interval(months => ${periods.retentionMonths}::int))::date < ${today}
-      AND EXISTS (SELECT 1 FROM "Registration" r WHERE r."tripId" = t.id AND r."anonymisedAt" IS NULL)
-    ORDER BY t.id`
+  const dueTrips = trips.filter((t) => addMonths(lastDayKey(t), periods.retentionMonths) < today)
   let tripsAnonymised = 0
   let registrationsAnonymised = 0
   for (const trip of dueTrips) {
@@ -68,7 +72,8 @@ export async function runRetention(
     registrationsAnonymised += count
   }
 
-  const dietaryCleared = await prisma.$transaction(async (tx) => clearDietaryNeeds(tx, today, periods.dietaryRetentionDays, now), {
+  const dietaryDue = trips.filter((t) => addDays(lastDayKey(t), periods.dietaryRetentionDays) < today).map((t) => t.id)
+  const dietaryCleared = await prisma.$transaction(async (tx) => clearDietaryNeeds(tx, dietaryDue, now), {
     maxWait: 60_000,
     timeout: 120_000,
   })
@@ -93,11 +98,12 @@ export async function runRetention(
 }
 
 /** Clears the dietary answers of trips past their period, and their values in the audit log. */
-async function clearDietaryNeeds(tx: Tx, today: Prisma.Sql, days: number, now: Date): Promise<number> {
+async function clearDietaryNeeds(tx: Tx, tripIds: number[], now: Date): Promise<number> {
+  if (tripIds.length === 0) return 0
   const due = await tx.$queryRaw<{ id: number; hasAnswer: boolean }[]>`
     SELECT r.id, r."dietaryNeeds" IS NOT NULL AS "hasAnswer"
-    FROM "Registration" r JOIN "Trip" t ON t.id = r."tripId"
-    WHERE (${TRIP_LAST_DAY} + make_interval(days => ${days}::int))::date < ${today}
+    FROM "Registration" r
+    WHERE r."tripId" = ANY(${tripIds}::int[])
       AND (r."dietaryNeeds" IS NOT NULL OR EXISTS (
         SELECT 1 FROM "AuditEntry" a
         WHERE a."entityType" = 'registration' AND a."entityId" = r.id::text
@@ -121,4 +127,20 @@ export async function retentionSettings(prisma: PrismaClient, given: Partial<Ret
   })
   if (!row) throw new Error('Inställningarna saknas i databasen: kör seed (npm start gör det).')
   return { ...row, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }
+}
+
+/** A YYYY-MM-DD day plus whole months, as PostgreSQL adds them: 31 August + 6 months is 28 February. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const first = new Date(Date.UTC(y, m - 1 + months, 1))
+  const lastOfMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate()
+  first.setUTCDate(Math.min(d, lastOfMonth))
+  return first.toISOString().slice(0, 10)
+}
+
+/** A YYYY-MM-DD day plus whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
 }

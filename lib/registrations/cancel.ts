@@ -9,6 +9,7 @@
 import { db, type Tx } from '../db'
 import { anonymiseRegistrations } from '../privacy/anonymise'
 import { takeInboxAllowance } from '../rate-limits'
+import { cancellable } from '../trips/life-cycle'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
 
@@ -16,6 +17,7 @@ export type CancelResult =
   | { kind: 'cancelled'; registrationId: number; promotedRegistrationId: number | null; erased: boolean; emailSent: boolean }
   | { kind: 'not-found' }
   | { kind: 'already-cancelled' }
+  | { kind: 'departed' }
 
 export async function cancelRegistration(
   token: string,
@@ -27,14 +29,16 @@ export async function cancelRegistration(
   return db().$transaction(
     async (tx) => {
       // Finds the trip through the link and locks it in one statement.
-      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; registrationId: number }[]>`
-        SELECT t.id, t.seats, t.title, r.id AS "registrationId"
+      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; startDate: Date | null; registrationId: number }[]>`
+        SELECT t.id, t.seats, t.title, t."startDate", r.id AS "registrationId"
         FROM "RegistrationLink" l
         JOIN "Registration" r ON r.id = l."registrationId"
         JOIN "Trip" t ON t.id = r."tripId"
         WHERE l."tokenHash" = ${tokenHash}
         FOR UPDATE OF t`
       if (!locked) return { kind: 'not-found' } as const
+      // Cancelling is possible until departure (the trip's life cycle).
+      if (!cancellable(locked, now)) return { kind: 'departed' } as const
 
       // Read after the lock: a cancellation that committed while we waited is seen.
       const registration = await tx.registration.findUnique({

@@ -9,7 +9,7 @@
 import { db } from '../db'
 import { takeInboxAllowance } from '../rate-limits'
 import type { RegistrationStatus } from '../generated/prisma/enums'
-import { registrationState, type RegistrationState } from '../trips/availability'
+import { registrationState, type RegistrationState, type TripLife } from '../trips/life-cycle'
 import { createLink, queueRegistrationEmail } from './notifications'
 import { waitlistPositionOf } from './waitlist'
 import type { SignupInput } from './schema'
@@ -22,12 +22,7 @@ export type RegisterResult =
   | { kind: 'stop-gone' }
   | { kind: 'inbox-limited'; retryAfterSeconds: number }
 
-type LockedTrip = {
-  id: number
-  seats: number
-  registrationOpen: boolean
-  registrationDeadline: Date | null
-}
+type LockedTrip = TripLife & { id: number; seats: number }
 
 export async function registerParticipant(
   tripId: number,
@@ -37,7 +32,8 @@ export async function registerParticipant(
   return db().$transaction(
     async (tx) => {
       const [trip] = await tx.$queryRaw<LockedTrip[]>`
-        SELECT id, seats, "registrationOpen", "registrationDeadline"
+        SELECT id, seats, year, "publishedAt", "registrationOpen", "registrationClosed", "registrationOpensAt",
+          "registrationDeadline", "startDate", "endDate"
         FROM "Trip" WHERE id = ${tripId} FOR UPDATE`
       if (!trip) return { kind: 'trip-not-found' } as const
 

@@ -15,6 +15,7 @@ import { log } from '../log'
 import { stockholmDayKey } from '../dates'
 import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
 import { requestEmailChange } from './email-change'
+import { answersChangeable } from '../trips/life-cycle'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueRegistrationEmail } from './notifications'
 import { parseSignup, readSignupValues, type SignupField, type SignupValues } from './schema'
@@ -31,17 +32,12 @@ export type UpdateResult =
   | { kind: 'not-found' }
   | { kind: 'cancelled' }
 
-/**
- * Whether answers may still be changed: until `changesAllowedUntil`, or when that is not set,
- * until the trip's first day begins (Stockholm time). Trips without dates stay open.
- */
+/** Whether answers may still be changed: the trip's life cycle decides (lib/trips/life-cycle.ts). */
 export function changesAllowed(
   trip: { changesAllowedUntil: Date | null; startDate: Date | null },
   now: Date = new Date(),
 ): boolean {
-  if (trip.changesAllowedUntil) return now.getTime() <= trip.changesAllowedUntil.getTime()
-  if (trip.startDate) return stockholmDayKey(now) < trip.startDate.toISOString().slice(0, 10)
-  return true
+  return answersChangeable(trip, now)
 }
 
 /** Thrown inside the transaction to undo everything it did, and answered with its result. */

@@ -5,7 +5,7 @@ export async function listHostCities() {
   return db().hostCity.findMany({
     orderBy: { name: 'asc' },
     include: {
-      trips: { include: { trip: { select: { slug: true, year: true, title: true } } } },
+      trips: { where: { trip: { publishedAt: { not: null } } }, include: { trip: { select: { slug: true, year: true, title: true } } } },
     },
   })
 }
@@ -16,6 +16,7 @@ export async function getHostCityPage(slug: string) {
     where: { slug },
     include: {
       trips: {
+        where: { trip: { publishedAt: { not: null } } }, // drafts are the admin's only
         include: { trip: { select: { slug: true, year: true, title: true, startDate: true, endDate: true } } },
       },
     },

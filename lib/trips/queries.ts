@@ -2,6 +2,7 @@
 // includes instead of a query per row).
 import { db } from '../db'
 import { seatsLeft } from './availability'
+import { isHeld, isPublic } from './life-cycle'
 
 const hostCitiesInclude = {
   hostCities: {
@@ -14,8 +15,19 @@ const confirmedCount = {
   _count: { select: { registrations: { where: { status: 'CONFIRMED' } } } },
 } as const
 
+/** Every trip, drafts too, newest first: for the admin. */
 export async function listTrips() {
   const trips = await db().trip.findMany({
+    orderBy: [{ year: 'desc' }, { startDate: 'desc' }],
+    include: { ...hostCitiesInclude, ...confirmedCount },
+  })
+  return trips.map(withSeats)
+}
+
+/** The published trips, newest first: for the public pages (drafts are the admin's only). */
+export async function listPublicTrips() {
+  const trips = await db().trip.findMany({
+    where: { publishedAt: { not: null } },
     orderBy: [{ year: 'desc' }, { startDate: 'desc' }],
     include: { ...hostCitiesInclude, ...confirmedCount },
   })
@@ -48,7 +60,7 @@ export async function getTripPage(slug: string) {
       },
     },
   })
-  if (!trip) return null
+  if (!trip || !isPublic(trip)) return null
   const { registrations: publicParticipants, ...rest } = trip
   return { ...withSeats(rest), publicParticipants }
 }
@@ -62,7 +74,7 @@ export async function getSignupTrip(slug: string) {
     where: { slug },
     include: { ...confirmedCount, boardingStops: { orderBy: { position: 'asc' } } },
   })
-  return trip ? withSeats(trip) : null
+  return trip && isPublic(trip) ? withSeats(trip) : null
 }
 
 export type SignupTrip = NonNullable<Awaited<ReturnType<typeof getSignupTrip>>>
@@ -72,7 +84,20 @@ function withSeats<T extends { seats: number; _count: { registrations: number } 
   return { ...rest, confirmedCount: _count.registrations, seatsLeft: seatsLeft(trip.seats, _count.registrations) }
 }
 
-/** The trip the home page features: the newest one. */
-export function currentTrip<T extends { year: number }>(trips: T[]): T | undefined {
-  return trips[0]
+type Dated = { year: number; startDate: Date | null; endDate: Date | null }
+
+/**
+ * The public trips in time: `next` is the one the home page features (the soonest that has not
+ * been held), `upcoming` the others not yet held (soonest first), `past` the held ones (newest
+ * first), by the life cycle's rule (lib/trips/life-cycle.ts).
+ */
+export function tripsInTime<T extends Dated>(trips: T[], now: Date): { next: T | undefined; upcoming: T[]; past: T[] } {
+  const past = trips.filter((t) => isHeld(t, now))
+  const notHeld = trips
+    .filter((t) => !isHeld(t, now))
+    .sort((a, b) => dayOrder(a) - dayOrder(b))
+  return { next: notHeld[0], upcoming: notHeld.slice(1), past }
 }
+
+// Soonest first; a trip with no date yet sorts by its year, after the dated ones of that year.
+const dayOrder = (t: Dated) => (t.startDate ? t.startDate.getTime() : Date.UTC(t.year, 11, 31, 23))

@@ -15,7 +15,7 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50)
 const SECONDS = envInt('BENCH_SECONDS', 10)
 // The admin table is used by a handful of organisers at once, not by fifty.
 const ADMIN_CONNECTIONS = envInt('BENCH_ADMIN_CONNECTIONS', 4)
-const TRIP_PATH = '/resor/2024-boras'
+const TRIP_PATH = '/resor/exempelresa' // the example trip (lib/seed), open for signups
 const SIGNUP_PATH = `${TRIP_PATH}/anmalan`
 // Every address the run signs up starts with this, to tell its registrations from the seed's.
 const EMAIL_PREFIX = `bench-${Date.now()}-`
@@ -159,7 +159,7 @@ async function main(): Promise<boolean> {
   // Stored although the site answered with an error: the person would think it failed.
   const unexplained = [...storedEmails].filter((e) => !succeeded.has(e) && !unanswered.has(e)).length
   // However many come at once, the trip's lock must not confirm more people than it has seats.
-  const trip = await prisma.trip.findUniqueOrThrow({ where: { slug: '2024-boras' }, select: { id: true, seats: true } })
+  const trip = await prisma.trip.findUniqueOrThrow({ where: { slug: 'exempelresa' }, select: { id: true, seats: true } })
   const confirmed = await prisma.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
   const matches = stored === succeeded.size + cutOff
   const signupsOk = matches && lost === 0 && unexplained === 0 && confirmed <= trip.seats

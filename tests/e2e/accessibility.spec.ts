@@ -13,7 +13,9 @@ const PUBLIC_PAGES = [
   '/',
   '/resor',
   '/resor/2024-boras',
-  '/resor/2024-boras/anmalan',
+  '/resor/2024-boras/anmalan', // a held trip: why there is no form, and whom to ask
+  '/resor/exempelresa',
+  '/resor/exempelresa/anmalan', // the form
   '/resor/2024-boras/lank',
   '/orter',
   '/orter/boras',

@@ -84,12 +84,12 @@ test('the Nu Html Checker finds no error on any page', async ({ page, request, o
   const token = receipt.headers().location!.match(/\/anmalan\/([A-Za-z0-9_-]{22})\?ny=1$/)![1]!
   const registration = await db.registration.findFirstOrThrow({ where: { email: answers.email } })
   const item = await db.programmeItem.create({
-    data: { tripId: trip.id, startsAt: new Date('2027-05-20T06:00:00Z'), title: 'Avresa', place: 'Mjölby resecentrum' },
+    data: { tripId: trip.id, startsAt: new Date(trip.startDate!.getTime() + 6 * 3_600_000), title: 'Avresa', place: 'Mjölby resecentrum' },
   })
 
   const ofTestTrip = (id: number) => (url: string) => (url.includes(`/${trip.slug}/`) ? [String(id)] : [])
   const samples: Samples = {
-    'resor/[slug]': ['2024-boras', '2023-mora', trip.slug],
+    'resor/[slug]': ['2024-boras', '2023-mora', 'exempelresa', trip.slug],
     'orter/[slug]': ['boras', 'hoganas'],
     'anmalan/[token]': [token],
     'anmalan/[id]': ofTestTrip(registration.id),

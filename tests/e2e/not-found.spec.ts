@@ -54,13 +54,14 @@ test('a trip and a host city that exist are not affected', async ({ request }) =
 test.describe('with JavaScript off, pages rendered per request', () => {
   test.use({ javaScriptEnabled: false })
   adminTest('an unknown or malformed personal link, and an admin page of an unknown record, are the not-found page with status 404', async ({ page, organiser }) => {
-    adminTest.slow() // a sign-in and nine pages
+    adminTest.slow() // a sign-in and ten pages
     const expectNotFound = async (path: string) => {
       const response = await page.goto(path)
       expect(response?.status(), path).toBe(404)
       await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Sidan finns inte')
     }
-    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`]) await expectNotFound(path)
+    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`])
+      await expectNotFound(path)
     await signInAsOrganiser(page, organiser)
     for (const path of [
       '/admin/resor/finns-inte',

@@ -107,7 +107,11 @@ for (const javaScriptEnabled of [true, false]) {
       const download = await downloading
       expect(download.suggestedFilename()).toBe('mjolbybussen-mina-uppgifter.json')
       const copy = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))
-      expect(copy.Resa).toMatchObject({ Namn: trip.title, 'Första dagen': '2027-05-20', 'Sista dagen': '2027-05-21' })
+      expect(copy.Resa).toMatchObject({
+        Namn: trip.title,
+        'Första dagen': trip.startDate!.toISOString().slice(0, 10),
+        'Sista dagen': trip.endDate!.toISOString().slice(0, 10),
+      })
       expect(copy.Anmälan).toMatchObject({ Status: 'Bekräftad', Avbokad: null })
       expect(copy.Svar).toEqual({
         Förnamn: p.firstName,

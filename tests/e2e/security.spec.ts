@@ -148,7 +148,7 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
   const responses: [string, number, PolicyKind][] = [
     ['/', 200, 'cached'],
     ['/resor/2024-boras', 200, 'cached'],
-    ['/resor/2024-boras/anmalan', 200, 'cached'],
+    ['/resor/exempelresa/anmalan', 200, 'cached'],
     ['/orter/boras', 200, 'cached'],
     ['/resor/2024-boras/lank/skickad', 200, 'public'], // public, rendered per request
     ['/anmalan/avbokad', 200, 'cached'],
@@ -229,7 +229,7 @@ test.describe('in Chromium with JavaScript on', () => {
 
     // The signup form, a client component: submitted empty, its server action is called by the
     // page's JavaScript (a fetch with the next-action header) and answers with the errors.
-    await page.goto('/resor/2024-boras/anmalan')
+    await page.goto('/resor/exempelresa/anmalan')
     await expectHydrated(page, 'the signup form')
     const actionCall = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined)
     await page.getByRole('button', { name: /Skicka anmälan|Anmäl mig till reservlistan/ }).click()
@@ -369,12 +369,12 @@ test.describe('hostile requests get a clean 4xx in Swedish, never a 5xx', () => 
   })
 
   test('a server action called by script from another origin is refused with 403 (Next.js alone answers 500)', async ({ request }) => {
-    const form = await signupForm(request, '2024-boras')
+    const form = await signupForm(request, 'exempelresa')
     const actionId = JSON.parse(form.hidden.find(([name]) => name.endsWith(':0'))![1]).id as string
     for (const origin of [ELSEWHERE, 'null', 'inte en adress']) {
-      const response = await request.post('/resor/2024-boras/anmalan', {
+      const response = await request.post('/resor/exempelresa/anmalan', {
         headers: { origin, 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' },
-        data: '["2024-boras",{"kind":"idle"}]',
+        data: '["exempelresa",{"kind":"idle"}]',
       })
       expect(response.status(), origin).toBe(403)
       expectSecurityHeaders(response, 'none', `403 for Origin ${origin}`)
@@ -383,21 +383,21 @@ test.describe('hostile requests get a clean 4xx in Swedish, never a 5xx', () => 
   })
 
   test('oversized, odd and malformed requests', async ({ request, db }) => {
-    const form = await signupForm(request, '2024-boras')
+    const form = await signupForm(request, 'exempelresa')
     const email = `stor.${Date.now()}@example.se`
 
-    const oversized = await postSignup(request, '2024-boras', form, { ...answers(email), otherInfo: 'x'.repeat(1_100_000) })
+    const oversized = await postSignup(request, 'exempelresa', form, { ...answers(email), otherInfo: 'x'.repeat(1_100_000) })
     expect(oversized.status()).toBe(413)
     expect(await oversized.text()).toBe('Förfrågan är för stor. Korta texten och försök igen.')
 
-    const json = await request.post('/resor/2024-boras/anmalan', { headers: { origin: SITE }, data: { email, firstName: 'Sara' } })
+    const json = await request.post('/resor/exempelresa/anmalan', { headers: { origin: SITE }, data: { email, firstName: 'Sara' } })
     expect(json.status()).toBe(415)
     expect(await json.text()).toBe('Sidan tar inte emot data i det här formatet. Skicka formuläret från sidan.')
 
-    const urlEncoded = await request.post('/resor/2024-boras/anmalan', { headers: { origin: SITE }, form: answers(email) })
+    const urlEncoded = await request.post('/resor/exempelresa/anmalan', { headers: { origin: SITE }, form: answers(email) })
     expect(urlEncoded.status()).toBe(415)
 
-    const put = await request.put('/resor/2024-boras/anmalan', { headers: { origin: SITE }, multipart: answers(email) })
+    const put = await request.put('/resor/exempelresa/anmalan', { headers: { origin: SITE }, multipart: answers(email) })
     expect(put.status()).toBe(405)
     expect(put.headers().allow).toBe('GET, HEAD, POST')
 
@@ -410,7 +410,7 @@ test.describe('hostile requests get a clean 4xx in Swedish, never a 5xx', () => 
 
   test('a body of unknown length is refused with 411 (Next.js alone answers an oversized one with 500)', async () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(`${SITE}/resor/2024-boras/anmalan`, {
+      const req = http.request(`${SITE}/resor/exempelresa/anmalan`, {
         method: 'POST',
         headers: { 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked', origin: SITE },
       })

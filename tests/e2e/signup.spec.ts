@@ -1,5 +1,6 @@
 // Signing up in the browser, with JavaScript on and off: the happy path, bad input, the waiting
 // list, a closed trip, a second signup, and the whole form by keyboard alone.
+import { formatDateRange } from '../../lib/dates'
 import { createTestTrip } from '../support/factories'
 import { expect, expectNoAxeViolations, test, waitForMail } from './support/fixtures'
 import { fillSignupForm, person } from './support/signup-form'
@@ -25,7 +26,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       const mail = await waitForMail(p.email)
       expect(mail.subject).toBe(`Bekräftelse: du har en plats på ${trip.title}`)
-      expect(mail.text).toContain('20–21 maj 2027')
+      expect(mail.text).toContain(formatDateRange(trip.startDate!, trip.endDate))
 
       const stored = await db.registration.findFirstOrThrow({ where: { tripId: trip.id } })
       expect(stored).toMatchObject({ email: p.email, phone: '+46701234567', overnight: 'SHARED_DOUBLE', shareRoomWith: 'Kalle' })
@@ -116,9 +117,9 @@ test('a trip closed after the form was opened answers that registration is close
   const trip = await createTestTrip(db)
   await page.goto(`/resor/${trip.slug}/anmalan`)
   await fillSignupForm(page, person())
-  await db.trip.update({ where: { id: trip.id }, data: { registrationOpen: false } })
+  await db.trip.update({ where: { id: trip.id }, data: { registrationOpen: false, registrationClosed: true } })
   await page.getByRole('button', { name: 'Skicka anmälan' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Anmälan är stängd' })).toContainText('Anmälan till resan är stängd.')
+  await expect(page.getByRole('alert').filter({ hasText: 'Anmälan är stängd' })).toContainText('Arrangörerna har stängt anmälan.')
   expect(await db.registration.count({ where: { tripId: trip.id } })).toBe(0)
 })
 

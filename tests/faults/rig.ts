@@ -14,7 +14,7 @@ import { startPrivatePostgres, type PrivatePostgres } from '../support/private-p
 import { SmtpCapture } from '../support/smtp-capture'
 import { startTestSite, type TestSite } from '../support/test-site'
 
-export const TRIP_SLUG = '2024-boras'
+export const TRIP_SLUG = 'exempelresa' // the example trip every test site seeds (lib/seed), open for signups
 /** The site's output: while the database is away it logs every failed request with its stack. */
 export const SERVER_LOG = path.resolve('test-results/faults/site.log')
 export const SIGNUP_PATH = `/resor/${TRIP_SLUG}/anmalan`

@@ -13,6 +13,9 @@ import {
 } from '../../lib/admin/content'
 import { createTestTrip } from '../support/factories'
 
+// Content is saved whatever today is: fixed trip days keep the expected texts readable.
+const MAY_2027 = { startDate: new Date('2027-05-20T00:00:00Z'), endDate: new Date('2027-05-21T00:00:00Z') }
+
 const ACTOR = 'eva@mjolby.se'
 
 function tripForm(overrides: Record<string, unknown> = {}) {
@@ -216,7 +219,7 @@ describe('saveTrip', () => {
 
 describe('programme items', () => {
   it('adds, edits and deletes an item in Stockholm time, each audited', async () => {
-    const trip = await createTestTrip(db())
+    const trip = await createTestTrip(db(), MAY_2027) // programme days are checked against these dates
     const added = await saveProgrammeItem(ACTOR, trip.slug, null, {
       day: '2027-05-20',
       startTime: '09:00',
@@ -245,7 +248,7 @@ describe('programme items', () => {
   })
 
   it('refuses bad times, a day outside the trip and an item of another trip', async () => {
-    const trip = await createTestTrip(db())
+    const trip = await createTestTrip(db(), MAY_2027) // programme days are checked against these dates
     const bad = await saveProgrammeItem(ACTOR, trip.slug, null, { day: '', startTime: '25:00', endTime: '', title: '' })
     expect(bad).toEqual({ ok: false, errors: { day: 'Fyll i dag.', startTime: 'Skriv starttid som TT:MM, t.ex. 09:30.', title: 'Fyll i rubrik.' } })
     const order = await saveProgrammeItem(ACTOR, trip.slug, null, { day: '2027-05-20', startTime: '10:00', endTime: '09:00', title: 'X' })

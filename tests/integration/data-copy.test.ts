@@ -60,8 +60,8 @@ describe('the copy of one\'s own data', () => {
       Resa: {
         Namn: trip.title,
         Adress: expect.stringMatching(new RegExp(`/resor/${trip.slug}$`)),
-        'Första dagen': '2027-05-20',
-        'Sista dagen': '2027-05-21',
+        'Första dagen': trip.startDate!.toISOString().slice(0, 10),
+        'Sista dagen': trip.endDate!.toISOString().slice(0, 10),
       },
       Anmälan: {
         Nummer: r.registrationId,
@@ -132,8 +132,9 @@ describe('the copy of one\'s own data', () => {
 
     // A cancelled registration's copy says so; once erased, the link leads nowhere.
     const other = await signUp(trip)
-    await cancelRegistration(other.token, { erase: false }, new Date('2027-02-01T09:00:00Z'))
-    expect((await copyOfOwnData(other.token))?.Anmälan).toMatchObject({ Status: 'Avbokad', Avbokad: '2027-02-01T09:00:00.000Z' })
+    const cancelledAt = new Date(trip.startDate!.getTime() - 7 * 86_400_000 + 9 * 3_600_000) // a week before the trip
+    await cancelRegistration(other.token, { erase: false }, cancelledAt)
+    expect((await copyOfOwnData(other.token))?.Anmälan).toMatchObject({ Status: 'Avbokad', Avbokad: cancelledAt.toISOString() })
     await cancelRegistration(r.token, { erase: true })
     expect((await download(r.token)).status).toBe(404)
   })

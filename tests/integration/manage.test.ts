@@ -10,7 +10,8 @@ import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupInput, type SignupValues } from '../../lib/registrations/schema'
 import { EMAIL_TAKEN, updateRegistration } from '../../lib/registrations/update'
-import { createTestTrip, signupValues } from '../support/factories'
+import { stockholmLocalToUtc } from '../../lib/admin/content-time'
+import { createTestTrip, dayFromToday, signupValues } from '../support/factories'
 
 const TRIP_OPTIONS = { hasOvernight: true, boardingStopIds: [] as number[] }
 
@@ -107,20 +108,23 @@ describe('updateRegistration', () => {
   })
 
   it('locks the answers after changesAllowedUntil, or when unset, from the trip\'s first day', async () => {
-    const trip = await createTestTrip(db()) // starts 2027-05-20
+    const trip = await createTestTrip(db()) // starts two months from today
     const r = await signUp(trip.id)
     const { email } = await db().registration.findUniqueOrThrow({ where: { id: r.registrationId } })
     let n = 0
+    // A different answer each time: a save that changes nothing is answered 'unchanged'.
     const values = () => signupValues({ email, organisation: `Sent AB ${++n}` })
-    // Until the day before the start (Stockholm time: 2027-05-19 23:59 is 21:59 UTC).
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-19T21:59:00Z'))).toEqual({ kind: 'updated', emailSent: true })
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-19T22:00:00Z'))).toEqual({ kind: 'locked' })
+    const day = (daysBefore: number) => dayFromToday(-daysBefore, trip.startDate!).toISOString().slice(0, 10)
+    // Until the day before the start, Stockholm time.
+    expect(await updateRegistration(r.token, values(), stockholmLocalToUtc(day(1), '23:59'))).toEqual({ kind: 'updated', emailSent: true })
+    expect(await updateRegistration(r.token, values(), stockholmLocalToUtc(day(0), '00:00'))).toEqual({ kind: 'locked' })
 
-    await db().trip.update({ where: { id: trip.id }, data: { changesAllowedUntil: new Date('2027-05-01T12:00:00Z') } })
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-01T12:00:00Z'))).toEqual({ kind: 'updated', emailSent: true })
-    expect(await updateRegistration(r.token, values(), new Date('2027-05-01T12:00:01Z'))).toEqual({ kind: 'locked' })
+    const until = stockholmLocalToUtc(day(19), '14:00')
+    await db().trip.update({ where: { id: trip.id }, data: { changesAllowedUntil: until } })
+    expect(await updateRegistration(r.token, values(), until)).toEqual({ kind: 'updated', emailSent: true })
+    expect(await updateRegistration(r.token, values(), new Date(until.getTime() + 1000))).toEqual({ kind: 'locked' })
     // Locked is answered before the form is read.
-    expect(await updateRegistration(r.token, {}, new Date('2027-05-02'))).toEqual({ kind: 'locked' })
+    expect(await updateRegistration(r.token, {}, stockholmLocalToUtc(day(18), '12:00'))).toEqual({ kind: 'locked' })
   })
 
   it('refuses unknown tokens and cancelled registrations', async () => {
@@ -142,7 +146,7 @@ describe('cancelRegistration', () => {
     const secondWaiting = await signUp(trip.id)
     expect(firstWaiting.status).toBe('WAITLISTED')
 
-    const now = new Date('2027-02-01T10:00:00Z')
+    const now = new Date(trip.startDate!.getTime() - 7 * 86_400_000) // a week before the trip
     const result = await cancelRegistration(a.token, { erase: false }, now)
     expect(result).toEqual({
       kind: 'cancelled',
@@ -210,7 +214,7 @@ describe('cancelRegistration', () => {
       data: { kind: 'changed', registrationId: r.registrationId, toAddress: 'hemlig@example.se', subject: 's', textBody: 't', htmlBody: 'h' },
     })
 
-    const now = new Date('2027-03-01T08:00:00Z')
+    const now = new Date(trip.startDate!.getTime() - 7 * 86_400_000) // a week before the trip
     const result = await cancelRegistration(r.token, { erase: true }, now)
     expect(result).toMatchObject({ kind: 'cancelled', promotedRegistrationId: waiting.registrationId, erased: true })
 

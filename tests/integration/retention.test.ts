@@ -11,11 +11,11 @@ import { db } from '../../lib/db'
 import { JOBS, queue } from '../../lib/jobs/queue'
 import { startWorker } from '../../lib/jobs/worker'
 import { anonymiseRegistrations, ERASED_VALUE } from '../../lib/privacy/anonymise'
-import { runRetention } from '../../lib/privacy/retention'
+import { addDays, addMonths, runRetention } from '../../lib/privacy/retention'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupValues } from '../../lib/registrations/schema'
-import { createTestTrip, signupValues } from '../support/factories'
+import { createTestTrip, dayFromToday, signupValues } from '../support/factories'
 
 const DEFAULTS = { retentionMonths: 12, dietaryRetentionDays: 30, sentEmailRetentionDays: 30 }
 const ORGANISER = 'eva.arrangor@mjolby.se'
@@ -25,16 +25,19 @@ type Trip = Awaited<ReturnType<typeof tripWithDates>>
 
 /** A trip with these calendar days (null: not known) and two boarding stops. */
 async function tripWithDates(start: string | null, end: string | null, extra: { year?: number; seats?: number } = {}) {
-  const trip = await createTestTrip(db(), { seats: extra.seats ?? 3, boardingStops: ['Mjölby', 'Mantorp'] })
-  await db().trip.update({
-    where: { id: trip.id },
-    data: {
-      startDate: start ? new Date(`${start}T00:00:00Z`) : null,
-      endDate: end ? new Date(`${end}T00:00:00Z`) : null,
-      ...(extra.year ? { year: extra.year } : {}),
-    },
+  const startDate = start ? new Date(`${start}T00:00:00Z`) : null
+  return createTestTrip(db(), {
+    seats: extra.seats ?? 3,
+    boardingStops: ['Mjölby', 'Mantorp'],
+    startDate,
+    endDate: end ? new Date(`${end}T00:00:00Z`) : null,
+    year: extra.year ?? startDate?.getUTCFullYear() ?? 2023,
   })
-  return trip
+}
+
+/** A moment while the trip still took signups and cancellations: a month before it, or its New Year. */
+function beforeTrip(trip: Trip): Date {
+  return trip.startDate ? new Date(trip.startDate.getTime() - 30 * 86_400_000) : new Date(Date.UTC(trip.year, 0, 1, 12))
 }
 
 async function signUp(trip: Trip, overrides: SignupValues = {}) {
@@ -43,7 +46,7 @@ async function signUp(trip: Trip, overrides: SignupValues = {}) {
     boardingStopIds: trip.boardingStops.map((s) => s.id),
   })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors))
-  const result = await registerParticipant(trip.id, parsed.data)
+  const result = await registerParticipant(trip.id, parsed.data, beforeTrip(trip))
   if (result.kind !== 'registered') throw new Error(result.kind)
   return result
 }
@@ -58,7 +61,7 @@ async function populate(trip: Trip, label: string) {
     await signUp(trip, { firstName: `David${label}`, overnight: 'ingen', dietaryNeeds: 'Vegan' }),
     await signUp(trip, { firstName: `Elin${label}`, role: 'annan' }),
   ]
-  await cancelRegistration(made[4]!.token, { erase: false }, new Date('2024-09-01T10:00:00Z'))
+  await cancelRegistration(made[4]!.token, { erase: false }, beforeTrip(trip))
   return made
 }
 
@@ -84,6 +87,37 @@ async function snapshot() {
 const stockholmMidnight = (day: string) => new Date(`${day}T00:00:00+02:00`) // summer time (CEST)
 
 describe('anonymising the registrations of ended trips', () => {
+  it('never touches a trip that has not been held, whatever its state, and keys off the last day at the boundary', async () => {
+    // The injected clock: a day in the future, and trips around it.
+    const now = stockholmMidnight('2031-06-15')
+    const today = new Date('2031-06-15T00:00:00Z')
+    const day = (n: number) => dayFromToday(n, today).toISOString().slice(0, 10)
+    const startsToday = await tripWithDates(day(0), day(1)) // stängd: it has started
+    const upcoming = await tripWithDates(day(30), day(31)) // öppen
+    const undatedThisYear = await tripWithDates(null, null, { year: 2031 }) // no dates: the end of its year
+    const draft = await tripWithDates(day(60), null)
+    const endedYesterday = await tripWithDates(day(-2), day(-1))
+    for (const [trip, label] of [[startsToday, 'S'], [upcoming, 'U'], [undatedThisYear, 'Y'], [draft, 'D'], [endedYesterday, 'E']] as const)
+      await populate(trip, label)
+    await db().trip.update({ where: { id: draft.id }, data: { publishedAt: null } })
+
+    // The shortest periods there are: one month, one day.
+    const shortest = { retentionMonths: 1, dietaryRetentionDays: 1, sentEmailRetentionDays: 30 }
+    expect(await runRetention(now, shortest)).toMatchObject({ tripsAnonymised: 0, dietaryCleared: 0 })
+    // Ended yesterday: its dietary answers are kept through today (its last day + 1) and go at midnight.
+    expect(await runRetention(new Date(stockholmMidnight(day(1)).getTime() - 1), shortest)).toMatchObject({ dietaryCleared: 0 })
+    expect(await runRetention(stockholmMidnight(day(1)), shortest)).toMatchObject({ tripsAnonymised: 0, dietaryCleared: 2 })
+    // One month after its last day is kept; the day after, anonymised. The others still not.
+    const lastDayPlusMonth = addMonths(day(-1), 1)
+    expect(await runRetention(stockholmMidnight(lastDayPlusMonth), shortest)).toMatchObject({ tripsAnonymised: 0 })
+    expect(await runRetention(stockholmMidnight(addDays(lastDayPlusMonth, 1)), shortest)).toMatchObject({
+      tripsAnonymised: 1,
+      registrationsAnonymised: 5,
+    })
+    const anonymised = await db().registration.findMany({ where: { anonymisedAt: { not: null } }, select: { tripId: true } })
+    expect(new Set(anonymised.map((r) => r.tripId))).toEqual(new Set([endedYesterday.id]))
+  })
+
   it('touches exactly the trips past their period on the boundary day, in Stockholm time, and keeps every count', async () => {
     // Last day 18 October 2024: kept through 18 October 2025, anonymised from 19 October.
     const ended = await tripWithDates('2024-10-17', '2024-10-18')

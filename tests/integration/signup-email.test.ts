@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
+import { formatDateRange } from '../../lib/dates'
 import { HONEYPOT_FIELD, submitSignup } from '../../lib/registrations/signup'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { createTestTrip, signupValues } from '../support/factories'
@@ -20,8 +21,9 @@ describe('submitSignup', () => {
     expect(mail.subject).toBe(`Bekräftelse: du har en plats på ${trip.title}`)
     expect(mail.from?.address).toBe('noreply@mjolbybussen.test')
     expect(mail.text).toContain('Hej Kim!')
-    expect(mail.text).toContain('20–21 maj 2027')
-    expect(mail.html).toContain('20–21 maj 2027')
+    const dates = formatDateRange(trip.startDate!, trip.endDate)
+    expect(mail.text).toContain(dates)
+    expect(mail.html).toContain(dates)
     expect(mail.html).toContain('<html lang="sv">')
     // The personal link in the e-mail leads to this registration.
     const token = (outcome.kind === 'registered' && outcome.token) || ''

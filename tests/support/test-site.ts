@@ -26,6 +26,8 @@ export async function startTestSite(opts: {
   env?: Record<string, string>
   /** An empty database of the caller's to use instead of TEST_DATABASE_URL or an embedded one. */
   databaseUrl?: string
+  /** Seed the example trip, as the embedded default does (default true). */
+  seedExample?: boolean
   /** Called once the database is ready, before the site answers. */
   onDatabaseReady?: (databaseUrl: string) => void
   /** Also appends everything `next start` writes (stdout and stderr) to this file, for tests of the logs. */
@@ -36,7 +38,8 @@ export async function startTestSite(opts: {
   const database: TestDatabase = opts.databaseUrl
     ? { url: opts.databaseUrl, stop: async () => {} }
     : await openTestDatabase(opts.label)
-  await prepareDatabase(database.url)
+  // As a fresh `npm start` on the embedded default: with the example trip (lib/seed).
+  await prepareDatabase(database.url, { seedExample: opts.seedExample ?? true })
   opts.onDatabaseReady?.(database.url)
   const env = {
     ...process.env,

@@ -4,20 +4,27 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { listContent } from '@/lib/admin/content-queries'
 import { requireOrganiser } from '@/lib/auth/session'
+import { AdminStatus } from '@/components/admin-status'
 import { formatDateTime } from '@/lib/dates'
+import { seatsLeft } from '@/lib/trips/availability'
+import { TRIP_STATE_LABEL, tripState } from '@/lib/trips/life-cycle'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Innehåll', robots: { index: false, follow: false } }
 
-export default async function ContentPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function ContentPage({ searchParams }: Props) {
   await requireOrganiser()
-  const { trips, hostCities, recent } = await listContent()
+  const [{ trips, hostCities, recent }, query] = await Promise.all([listContent(), searchParams])
+  const now = new Date()
   return (
     <div className="prose">
       <p>
         <Link href="/admin">Administration</Link>
       </p>
       <h1>Innehåll</h1>
+      <AdminStatus status={query.status} />
 
       <h2>Resor</h2>
       <p>
@@ -26,7 +33,8 @@ export default async function ContentPage() {
       <ul>
         {trips.map((trip) => (
           <li key={trip.id}>
-            <Link href={`/admin/resor/${trip.slug}/redigera`}>{trip.title}</Link> ({trip.year})
+            <Link href={`/admin/resor/${trip.slug}/redigera`}>{trip.title}</Link> ({trip.year},{' '}
+            {TRIP_STATE_LABEL[tripState({ ...trip, seatsLeft: seatsLeft(trip.seats, trip._count.registrations) }, now).state].toLowerCase()})
           </li>
         ))}
       </ul>

@@ -43,6 +43,7 @@ export async function cancel(token: string, _previous: unknown, formData: FormDa
     case 'not-found':
       notFound()
     case 'already-cancelled':
+    case 'departed':
       redirect(`/anmalan/${token}`)
     case 'cancelled':
       // Seats left, the waiting list and the participant list change on the trip's pages.

@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HostCityLinks } from '@/components/host-city-links'
+import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { Markdown } from '@/components/markdown'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '@/lib/dates'
+import { isHeld } from '@/lib/trips/life-cycle'
 import { getTripPage, type TripPage } from '@/lib/trips/queries'
 
 // Rendered on first request, then cached; a signup or cancellation regenerates it.
@@ -24,9 +26,11 @@ export default async function TripPageRoute({ params }: Props) {
   const trip = await getTripPage((await params).slug)
   if (!trip) notFound()
   const now = new Date()
+  const held = isHeld(trip, now)
   return (
     <article>
       <h1>{trip.title}</h1>
+      {trip.isExample && <ExampleTripBanner />}
       <p className="lead">{trip.summary}</p>
       <TripStatus trip={trip} now={now} />
 
@@ -59,7 +63,7 @@ export default async function TripPageRoute({ params }: Props) {
         <dd>{trip.priceSek === null ? 'Uppgift saknas' : trip.priceSek === 0 ? 'Kostnadsfritt' : `${trip.priceSek.toLocaleString('sv-SE')} kr`}</dd>
         <dt>Övernattning</dt>
         <dd>{trip.hasOvernight ? (trip.accommodation ?? 'Ja, boende meddelas senare') : 'Nej, dagsresa'}</dd>
-        {trip.registrationDeadline && (
+        {trip.registrationDeadline && !held && (
           <>
             <dt>Sista anmälningsdag</dt>
             <dd>{formatDateTime(trip.registrationDeadline)}</dd>
@@ -87,7 +91,7 @@ export default async function TripPageRoute({ params }: Props) {
         </>
       )}
 
-      <h2>Vilka åker med?</h2>
+      <h2>{held ? 'Vilka åkte med?' : 'Vilka åker med?'}</h2>
       {trip.publicParticipants.length === 0 ? (
         <p>Ingen har ännu valt att visa sitt namn här.</p>
       ) : (

@@ -19,7 +19,7 @@ export default async function NewTripPage() {
         <Link href="/admin/innehall">Innehåll</Link>
       </p>
       <h1>Ny resa</h1>
-      <p>Programmet lägger du till när resan är sparad.</p>
+      <p>Programmet lägger du till när resan är sparad. Resan är ett utkast, som bara syns här, tills du kryssar i Publicerad. Nästa års resa gör du enklast genom att kopiera en tidigare resa (längst ner på resans sida under Innehåll).</p>
       <ContentForm action={saveTripAction.bind(null, null)} fields={tripFields(cities)} initial={tripFormValues(null)} submitLabel="Skapa resan" idPrefix="resa" permalink="/admin/resor/ny" />
     </>
   )

@@ -3,7 +3,8 @@
 import { notFound, redirect } from 'next/navigation'
 import { confirmEmailChange } from '@/lib/registrations/email-change'
 
-export async function confirmEmail(token: string, formData: FormData): Promise<void> {
+// (…bound token, previous state, form data): it is posted through PostForm (components/post-form.tsx).
+export async function confirmEmail(token: string, _previous: unknown, formData: FormData): Promise<void> {
   if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
   const result = await confirmEmailChange(token)
   if (result.kind === 'not-found') notFound()

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PostForm } from '@/components/post-form'
 import { formatDateTime } from '@/lib/dates'
 import { findEmailChange } from '@/lib/registrations/email-change'
 import { confirmEmail } from './actions'
@@ -50,11 +51,11 @@ export default async function ConfirmEmailPage({ params }: Props) {
         fungera och vi mejlar en ny länk hit.
       </p>
       <p>Länken gäller till och med {formatDateTime(change.expiresAt)}. Var det inte du? Då behöver du inte göra något.</p>
-      <form action={confirmEmail.bind(null, token)} className="form">
+      <PostForm action={confirmEmail.bind(null, token)} permalink={`/anmalan/bekrafta-epost/${token}`} className="form">
         <button type="submit" className="button">
           Bekräfta e-postadressen
         </button>
-      </form>
+      </PostForm>
       <p>{CONTACT}</p>
     </div>
   )

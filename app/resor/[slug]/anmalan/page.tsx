@@ -2,7 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { SignupForm } from '@/components/signup-form'
-import { CLOSED_REASON_TEXT, registrationState, seatsLeftText } from '@/lib/trips/availability'
+import { ExampleTripBanner } from '@/components/example-trip-banner'
+import { TripContact } from '@/components/trip-contact'
+import { formatDateTime } from '@/lib/dates'
+import { getSiteSettings } from '@/lib/settings/site-settings'
+import { seatsLeftText } from '@/lib/trips/availability'
+import { CLOSED_REASON_TEXT, tripState, type TripState } from '@/lib/trips/life-cycle'
 import { getSignupTrip } from '@/lib/trips/queries'
 import { signup } from './actions'
 
@@ -20,45 +25,72 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SignupPage({ params }: Props) {
   const { slug } = await params
-  const trip = await getSignupTrip(slug)
+  const [trip, settings] = await Promise.all([getSignupTrip(slug), getSiteSettings()])
   if (!trip) notFound()
-  const state = registrationState(trip, new Date())
-  return (
-    <>
-      <h1>Anmälan till {trip.title}</h1>
-      {!state.open ? (
+  const state = tripState(trip, new Date())
+  if (state.state !== 'oppen' && state.state !== 'fullbokad') {
+    return (
+      <>
+        <h1>Anmälan till {trip.title}</h1>
+        {trip.isExample && <ExampleTripBanner />}
         <div className="notice notice--warn">
-          <p>
-            <strong>Anmälan är stängd.</strong> {CLOSED_REASON_TEXT[state.reason]}
-          </p>
-          <p>Har du frågor om resan? Kontakta arrangörerna, se kontaktuppgifterna längst ner på sidan.</p>
+          <h2>{NOT_OPEN_HEADING[state.state]}</h2>
+          <p>{NOT_OPEN_TEXT(state)}</p>
+          <TripContact settings={settings} />
           <p>
             <Link href={`/resor/${trip.slug}`}>Tillbaka till resan</Link>
           </p>
         </div>
+      </>
+    )
+  }
+  return (
+    <>
+      <h1>Anmälan till {trip.title}</h1>
+      {trip.isExample && <ExampleTripBanner />}
+      {state.state === 'fullbokad' ? (
+        <div className="notice notice--warn">
+          <p>
+            <strong>Alla platser är bokade.</strong> Din anmälan hamnar på reservlistan, och du får en plats i tur och
+            ordning om någon lämnar återbud. Vi mejlar dig då.
+          </p>
+        </div>
       ) : (
-        <>
-          {trip.seatsLeft === 0 ? (
-            <div className="notice notice--warn">
-              <p>
-                <strong>Alla platser är bokade.</strong> Din anmälan hamnar på reservlistan, och du får en plats i tur och
-                ordning om någon lämnar återbud. Vi mejlar dig då.
-              </p>
-            </div>
-          ) : (
-            <p>
-              <span className="status status--open">{seatsLeftText(trip.seatsLeft)}</span>
-            </p>
-          )}
-          <SignupForm
-            action={signup.bind(null, trip.slug)}
-            permalink={`/resor/${trip.slug}/anmalan`}
-            hasOvernight={trip.hasOvernight}
-            boardingStops={trip.boardingStops.map((s) => ({ id: s.id, name: s.name }))}
-            goesToWaitlist={trip.seatsLeft === 0}
-          />
-        </>
+        <p>
+          <span className="status status--open">{seatsLeftText(state.seatsLeft)}</span>
+        </p>
       )}
+      <SignupForm
+        action={signup.bind(null, trip.slug)}
+        permalink={`/resor/${trip.slug}/anmalan`}
+        hasOvernight={trip.hasOvernight}
+        boardingStops={trip.boardingStops.map((s) => ({ id: s.id, name: s.name }))}
+        goesToWaitlist={state.state === 'fullbokad'}
+      />
     </>
   )
+}
+
+type NotOpen = Exclude<TripState, { state: 'oppen' } | { state: 'fullbokad' }>
+
+const NOT_OPEN_HEADING: Record<NotOpen['state'], string> = {
+  utkast: 'Resan är inte publicerad',
+  publicerad: 'Anmälan har inte öppnat än',
+  stangd: 'Anmälan är stängd',
+  genomford: 'Resan är genomförd',
+}
+
+function NOT_OPEN_TEXT(state: NotOpen): string {
+  switch (state.state) {
+    case 'publicerad':
+      return state.opensAt
+        ? `Anmälan öppnar ${formatDateTime(state.opensAt)}. Välkommen tillbaka då.`
+        : 'Arrangörerna har inte öppnat anmälan än. Datum för när den öppnar meddelas på resans sida.'
+    case 'stangd':
+      return `${CLOSED_REASON_TEXT[state.reason]} Det går inte längre att anmäla sig till resan.`
+    case 'genomford':
+      return 'Resan har redan ägt rum, så det går inte att anmäla sig. På resans sida kan du läsa vad vi gjorde.'
+    case 'utkast':
+      return CLOSED_REASON_TEXT.draft
+  }
 }

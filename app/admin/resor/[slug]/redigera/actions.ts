@@ -9,6 +9,7 @@ import type { ContentFormState, FormValues } from '@/components/admin-form'
 import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
+import { copyTrip, deleteTrip } from '@/lib/trips/copy'
 
 export async function saveTripAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
   const organiser = await organiserOrNull()
@@ -44,4 +45,26 @@ export async function deleteProgrammeItemAction(slug: string, itemId: number): P
   await deleteProgrammeItem(organiser.email, slug, itemId)
   revalidatePath('/', 'layout')
   redirect(`/admin/resor/${slug}/redigera?status=punkt-borttagen#program`)
+}
+
+export async function copyTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  refuseTampered(isSlug(slug), isForm(formData))
+  const firstDay = formData.get('firstDay')
+  const result = await copyTrip(organiser.email, slug, typeof firstDay === 'string' && firstDay.trim() ? firstDay.trim() : null)
+  if (!result.ok) return { errors: { firstDay: result.error }, values: { firstDay: typeof firstDay === 'string' ? firstDay : '' } }
+  // A draft: no public page changes.
+  redirect(`/admin/resor/${result.slug}/redigera?status=resa-kopierad`)
+}
+
+export async function deleteTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+  const organiser = await organiserOrNull()
+  if (!organiser) redirect(SIGN_IN_PATH)
+  refuseTampered(isSlug(slug), isForm(formData))
+  if (formData.get('confirm') !== 'on') return { errors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
+  const result = await deleteTrip(organiser.email, slug)
+  if (!result.ok) return { errors: { form: result.error } }
+  revalidatePath('/', 'layout')
+  redirect('/admin/innehall?status=resa-borttagen')
 }

@@ -10,7 +10,8 @@ import { PROGRAMME_ITEM_FIELDS, tripFields } from '@/lib/admin/content-fields'
 import { getTripForEdit, hostCityOptions, programmeItemFormValues, tripFormValues } from '@/lib/admin/content-queries'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
-import { deleteProgrammeItemAction, saveProgrammeItemAction, saveTripAction } from './actions'
+import { TRIP_STATE_LABEL, refusalText, tripState } from '@/lib/trips/life-cycle'
+import { copyTripAction, deleteProgrammeItemAction, deleteTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Redigera resa', robots: { index: false, follow: false } }
@@ -32,6 +33,7 @@ export default async function EditTripPage({ params, searchParams }: Props) {
       </p>
       <h1>Redigera: {trip.title}</h1>
       <AdminStatus status={query.status} />
+      <TripStateLine trip={{ ...trip, seatsLeft: Math.max(0, trip.seats - confirmed) }} />
       {confirmed > trip.seats && (
         <div className="notice notice--warn">
           <p>
@@ -84,6 +86,53 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         idPrefix="punkt"
         permalink={`/admin/resor/${trip.slug}/redigera`}
       />
+
+      <h2 id="kopiera">Kopiera resa</h2>
+      <p>
+        Gör nästa års resa av den här: texterna, antalet platser, påstigningsplatserna, övernattningen och påminnelsen
+        följer med. Kopian blir ett utkast utan orter och program. Anger du kopians första dag flyttas också sista
+        anmälningsdag och sista dag för ändringar lika många dagar före resan som här.
+      </p>
+      <ContentForm
+        action={copyTripAction.bind(null, trip.slug)}
+        fields={[{ name: 'firstDay', label: 'Kopians första dag', kind: 'date', hint: 'ÅÅÅÅ-MM-DD. Kan lämnas tom och fyllas i senare.' }]}
+        initial={{ firstDay: '' }}
+        submitLabel="Kopiera resa"
+        idPrefix="kopia"
+        permalink={`/admin/resor/${trip.slug}/redigera`}
+      />
+
+      <h2 id="ta-bort">Ta bort resan</h2>
+      <p>
+        {trip.isExample
+          ? 'Exempelresan tas bort med alla provanmälningar. Den kommer inte tillbaka.'
+          : 'En resa som någon har anmält sig till kan inte tas bort; avpublicera den i stället.'}
+      </p>
+      <ContentForm
+        action={deleteTripAction.bind(null, trip.slug)}
+        fields={[{ name: 'confirm', label: 'Ja, ta bort resan', kind: 'checkbox' }]}
+        initial={{}}
+        submitLabel="Ta bort resan"
+        idPrefix="ta-bort"
+        permalink={`/admin/resor/${trip.slug}/redigera`}
+      />
     </>
+  )
+}
+
+/** The trip's state, as the public pages decide it (lib/trips/life-cycle.ts). */
+function TripStateLine({ trip }: { trip: Parameters<typeof tripState>[0] }) {
+  const state = tripState(trip, new Date())
+  const why =
+    state.state === 'publicerad' || state.state === 'stangd'
+      ? refusalText({ reason: state.state === 'publicerad' ? 'not-opened' : state.reason, opensAt: state.state === 'publicerad' ? state.opensAt : null })
+      : state.state === 'utkast'
+        ? 'Syns bara här i administrationen tills du kryssar i Publicerad.'
+        : ''
+  return (
+    <p>
+      Läge: <strong>{TRIP_STATE_LABEL[state.state]}</strong>
+      {why && <> – {why}</>}
+    </p>
   )
 }
