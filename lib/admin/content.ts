@@ -319,7 +319,9 @@ export async function saveTrip(
     // Published keeps its first moment; unticked makes the trip a draft again (admin only).
     const publishedAt = values.published ? (existing?.publishedAt ?? now) : null
     const trip = existing
-      ? await tx.trip.update({ where: { id: existing.id }, data: { ...data, publishedAt } })
+      ? // Saved by an organiser, the example trip becomes theirs: no banner, and its signups are real
+        // (lib/trips/copy.ts deletes an example's signups as try-outs).
+        await tx.trip.update({ where: { id: existing.id }, data: { ...data, publishedAt, isExample: false } })
       : await tx.trip.create({ data: { ...data, publishedAt } })
 
     if (removed.length > 0) await tx.boardingStop.deleteMany({ where: { id: { in: removed.map((s) => s.id) } } })

@@ -23,7 +23,7 @@ async function missingPersonalLink(segments: string[]): Promise<boolean> {
   // that answers its own 404.
   const [token, sub, ...rest] = segments
   // /anmalan/bekrafta-epost/[token]: the link in an address-confirmation e-mail.
-  if (token === 'bekrafta-epost') return sub !== undefined && rest.length === 0 && (await findEmailChange(sub)) === null
+  if (token === 'bekrafta-epost') return rest.length === 0 && (sub === undefined || (await findEmailChange(sub)) === null)
   if (!token || token === 'avbokad' || rest.length > 0 || (sub !== undefined && sub !== 'avboka')) return false
   return (await findRegistrationByToken(token)) === null
 }

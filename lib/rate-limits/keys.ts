@@ -28,47 +28,25 @@ export function addressForLimits(address: string): string {
     .join(':')}::/64`
 }
 
-// Big providers deliver many spellings of one address to the same inbox. Gmail ignores dots in
-// the local part and everything from a "+", and googlemail.com is gmail.com. These others deliver
-// "name+tag@" to "name@" (documented sub-addressing: Outlook.com since 2013, Proton, Fastmail;
-// iCloud does the same) and none of them allows "+" in an address of its own, so folding the tag
-// away can never merge two real inboxes.
+// Gmail ignores dots in the local part, and googlemail.com is gmail.com.
 const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com'])
-const PLUS_TAG_DOMAINS = new Set([
-  'outlook.com',
-  'outlook.se',
-  'hotmail.com',
-  'hotmail.se',
-  'live.com',
-  'live.se',
-  'msn.com',
-  'proton.me',
-  'protonmail.com',
-  'protonmail.ch',
-  'pm.me',
-  'fastmail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-])
 
 /**
  * One inbox, one count: the address as the inbox it reaches, for counting only (what is stored and
- * sent to stays as typed). Case and surrounding space never matter; at Gmail dots and a "+tag"
- * do not either, and at the providers above a "+tag" does not. Any other domain is left as it is:
- * there "a+b@" may well be an inbox of its own.
+ * sent to stays as typed). Case and surrounding space never matter, nor does a "+tag" at any
+ * domain (Gmail, Outlook, iCloud, Proton and Google's and Microsoft's company mail deliver it to
+ * the inbox without it; where "a+b@" is an inbox of its own, it merely shares a count); at Gmail
+ * (and googlemail.com) dots do not matter either.
  */
 export function emailForLimits(email: string): string {
   const trimmed = email.trim().toLowerCase()
   const at = trimmed.lastIndexOf('@')
   if (at < 0) return trimmed
-  let local = trimmed.slice(0, at)
+  let local = trimmed.slice(0, at).replace(/\+.*$/, '')
   let domain = trimmed.slice(at + 1)
   if (GMAIL_DOMAINS.has(domain)) {
     domain = 'gmail.com'
-    local = local.replace(/\+.*$/, '').replaceAll('.', '')
-  } else if (PLUS_TAG_DOMAINS.has(domain)) {
-    local = local.replace(/\+.*$/, '')
+    local = local.replaceAll('.', '')
   }
   return `${local}@${domain}`
 }

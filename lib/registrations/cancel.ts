@@ -29,8 +29,8 @@ export async function cancelRegistration(
   return db().$transaction(
     async (tx) => {
       // Finds the trip through the link and locks it in one statement.
-      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; startDate: Date | null; registrationId: number }[]>`
-        SELECT t.id, t.seats, t.title, t."startDate", r.id AS "registrationId"
+      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; startDate: Date | null; endDate: Date | null; year: number; registrationId: number }[]>`
+        SELECT t.id, t.seats, t.title, t."startDate", t."endDate", t.year, r.id AS "registrationId"
         FROM "RegistrationLink" l
         JOIN "Registration" r ON r.id = l."registrationId"
         JOIN "Trip" t ON t.id = r."tripId"

@@ -12,9 +12,10 @@ import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
 import { log } from '../log'
 import { takeInboxAllowance } from '../rate-limits'
+import { emailForLimits } from '../rate-limits/keys'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from './links'
 import { createLink, queueRegistrationEmail } from './notifications'
-import { changesAllowed } from './update'
+import { answersChangeable } from '../trips/life-cycle'
 
 /** How long the confirmation link works. */
 export const EMAIL_CHANGE_VALID_HOURS = 48
@@ -37,8 +38,9 @@ export async function requestEmailChange(
   newEmail: string,
   { otherChangesSaved, now }: { otherChangesSaved: boolean; now: Date },
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  // In a fixed order (by address), so two requests touching the same two inboxes cannot deadlock.
-  for (const inbox of [newEmail, registration.email].sort()) {
+  // In a fixed order (by the inbox, as the counter rows are keyed), so two requests touching the
+  // same two inboxes cannot deadlock.
+  for (const inbox of [newEmail, registration.email].sort((a, b) => emailForLimits(a).localeCompare(emailForLimits(b)))) {
     const allowance = await takeInboxAllowance(tx, inbox)
     if (!allowance.ok) return { ok: false, retryAfterSeconds: allowance.retryAfterSeconds }
   }
@@ -87,7 +89,7 @@ export async function findEmailChange(token: string, now: Date = new Date()): Pr
     where: { tokenHash: hashLinkToken(token) },
     include: {
       registration: {
-        select: { id: true, status: true, tripId: true, trip: { select: { title: true, changesAllowedUntil: true, startDate: true } } },
+        select: { id: true, status: true, tripId: true, trip: { select: { title: true, changesAllowedUntil: true, startDate: true, endDate: true, year: true } } },
       },
     },
   })
@@ -100,12 +102,12 @@ export async function findEmailChange(token: string, now: Date = new Date()): Pr
 async function stateOf(
   client: Tx,
   pending: { newEmail: string; expiresAt: Date },
-  registration: { id: number; status: string; tripId: number; trip: { changesAllowedUntil: Date | null; startDate: Date | null } },
+  registration: { id: number; status: string; tripId: number; trip: { changesAllowedUntil: Date | null; startDate: Date | null; endDate: Date | null; year: number } },
   now: Date,
 ): Promise<Exclude<EmailChangeState, { kind: 'open' }> | { kind: 'open'; newEmail: string; expiresAt: Date }> {
   if (pending.expiresAt.getTime() < now.getTime()) return { kind: 'expired' }
   if (registration.status === 'CANCELLED') return { kind: 'cancelled' }
-  if (!changesAllowed(registration.trip, now)) return { kind: 'locked' }
+  if (!answersChangeable(registration.trip, now)) return { kind: 'locked' }
   const taken = await client.registration.findFirst({
     where: { tripId: registration.tripId, email: pending.newEmail, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { not: registration.id } },
     select: { id: true },
@@ -144,7 +146,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
         where: { tokenHash },
         include: {
           registration: {
-            select: { id: true, status: true, tripId: true, trip: { select: { changesAllowedUntil: true, startDate: true } } },
+            select: { id: true, status: true, tripId: true, trip: { select: { changesAllowedUntil: true, startDate: true, endDate: true, year: true } } },
           },
         },
       })

@@ -17,6 +17,8 @@ export function hashLinkToken(token: string): string {
 }
 
 /** Whether a string has the form of a token (so malformed ones never reach the database). */
-export function isWellFormedToken(token: string): boolean {
-  return TOKEN_PATTERN.test(token)
+// unknown: a token can come from a tampered post as any of React's values (an array of one string
+// would pass the pattern as its text, then break the hash).
+export function isWellFormedToken(token: unknown): token is string {
+  return typeof token === 'string' && TOKEN_PATTERN.test(token)
 }

@@ -12,6 +12,7 @@ export const registrationTripFields = {
   seats: true,
   startDate: true,
   endDate: true,
+  year: true,
   hasOvernight: true,
   changesAllowedUntil: true,
   boardingStops: { select: { id: true, name: true }, orderBy: { position: 'asc' } },

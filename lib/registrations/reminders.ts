@@ -9,9 +9,10 @@ const DAY = 86_400_000
 
 /** Queues the reminders that are due at `now`; returns how many were queued. */
 export async function sendDueReminders(now: Date = new Date()): Promise<number> {
-  // Trips whose start date is still ahead and whose reminder day has come.
+  // Published trips (a draft is the admin's only: lib/trips/life-cycle.ts, isPublic) whose start
+  // date is still ahead and whose reminder day has come.
   const trips = await db().trip.findMany({
-    where: { startDate: { gt: now } },
+    where: { startDate: { gt: now }, publishedAt: { not: null } },
     select: { id: true, startDate: true, reminderDaysBefore: true },
   })
   const due = trips.filter((t) => t.startDate!.getTime() - t.reminderDaysBefore * DAY <= now.getTime())

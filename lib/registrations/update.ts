@@ -12,7 +12,6 @@
 import { changedFields } from '../admin/audit'
 import { db } from '../db'
 import { log } from '../log'
-import { stockholmDayKey } from '../dates'
 import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
 import { requestEmailChange } from './email-change'
 import { answersChangeable } from '../trips/life-cycle'
@@ -31,14 +30,6 @@ export type UpdateResult =
   | { kind: 'locked' }
   | { kind: 'not-found' }
   | { kind: 'cancelled' }
-
-/** Whether answers may still be changed: the trip's life cycle decides (lib/trips/life-cycle.ts). */
-export function changesAllowed(
-  trip: { changesAllowedUntil: Date | null; startDate: Date | null },
-  now: Date = new Date(),
-): boolean {
-  return answersChangeable(trip, now)
-}
 
 /** Thrown inside the transaction to undo everything it did, and answered with its result. */
 class Refused extends Error {
@@ -72,6 +63,8 @@ export async function updateRegistration(
               hasOvernight: true,
               changesAllowedUntil: true,
               startDate: true,
+              endDate: true,
+              year: true,
               boardingStops: { select: { id: true }, orderBy: { position: 'asc' } },
             },
           },
@@ -83,7 +76,7 @@ export async function updateRegistration(
   const { registration } = link
   const { trip } = registration
   if (registration.status === 'CANCELLED') return { kind: 'cancelled' }
-  if (!changesAllowed(trip, now)) return { kind: 'locked' }
+  if (!answersChangeable(trip, now)) return { kind: 'locked' }
 
   const parsed = parseSignup(raw, { hasOvernight: trip.hasOvernight, boardingStopIds: trip.boardingStops.map((s) => s.id) })
   if (!parsed.ok) return { kind: 'invalid', values: parsed.values, fieldErrors: parsed.fieldErrors }
@@ -95,10 +88,10 @@ export async function updateRegistration(
   return db()
     .$transaction(
       async (tx): Promise<UpdateResult> => {
-        const [locked] = await tx.$queryRaw<{ changesAllowedUntil: Date | null; startDate: Date | null }[]>`
-          SELECT "changesAllowedUntil", "startDate" FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
+        const [locked] = await tx.$queryRaw<{ changesAllowedUntil: Date | null; startDate: Date | null; endDate: Date | null; year: number }[]>`
+          SELECT "changesAllowedUntil", "startDate", "endDate", year FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
         if (!locked) return { kind: 'not-found' }
-        if (!changesAllowed(locked, now)) return { kind: 'locked' }
+        if (!answersChangeable(locked, now)) return { kind: 'locked' }
         const current = await tx.registration.findUnique({ where: { id: registration.id } })
         if (!current) return { kind: 'not-found' }
         if (current.status === 'CANCELLED') return { kind: 'cancelled' }

@@ -2,6 +2,7 @@
 // delete a trip nobody has signed up for (or the seeded example, with its try-out signups).
 // Both write the audit log; the admin's server actions are thin shells over these.
 import { recordAudit } from '../admin/audit'
+import { stockholmLocalToUtc, utcToStockholmLocal } from '../admin/content-time'
 import { db } from '../db'
 import { stockholmDayKey } from '../dates'
 import { anonymiseRegistrations } from '../privacy/anonymise'
@@ -25,9 +26,15 @@ export async function copyTrip(actor: string, sourceSlug: string, firstDay: stri
     })
     if (!source) return { ok: false, error: 'Resan finns inte längre.' } as const
 
-    // The deadlines as offsets from the original's first day, moved to the new one.
-    const shift = start && source.startDate ? start.getTime() - source.startDate.getTime() : null
-    const moved = (d: Date | null) => (d && shift !== null ? new Date(d.getTime() + shift) : null)
+    // The deadlines as offsets from the original's first day, moved to the new one: whole days on
+    // the Stockholm calendar at the same wall-clock time (23.59 stays 23.59 across summer time).
+    const shiftDays = start && source.startDate ? Math.round((start.getTime() - source.startDate.getTime()) / 86_400_000) : null
+    const moved = (d: Date | null) => {
+      if (!d || shiftDays === null) return null
+      const [day, time] = utcToStockholmLocal(d).split('T') as [string, string]
+      const movedDay = new Date(Date.parse(`${day}T00:00:00Z`) + shiftDays * 86_400_000).toISOString().slice(0, 10)
+      return stockholmLocalToUtc(movedDay, time)
+    }
     const endDate = start ? (source.startDate && source.endDate ? new Date(start.getTime() + (source.endDate.getTime() - source.startDate.getTime())) : null) : null
     const thisYear = Number(stockholmDayKey(now).slice(0, 4))
     const year = start ? start.getUTCFullYear() : Math.max(source.year + 1, thisYear)
@@ -58,7 +65,8 @@ export async function copyTrip(actor: string, sourceSlug: string, firstDay: stri
         changesAllowedUntil: moved(source.changesAllowedUntil),
         reminderDaysBefore: source.reminderDaysBefore,
         hasOvernight: source.hasOvernight,
-        isExample: source.isExample,
+        // A copy is the organisers' own trip, never an example (whose signups may be deleted).
+        isExample: false,
         boardingStops: { create: source.boardingStops.map((s) => ({ name: s.name, position: s.position })) },
       },
     })

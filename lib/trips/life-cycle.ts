@@ -102,17 +102,17 @@ export function tripState(trip: TripLife & { seatsLeft: number }, now: Date): Tr
  * once the trip has started (hotel and catering are booked by then).
  */
 export function answersChangeable(
-  trip: { changesAllowedUntil: Date | null; startDate: Date | null; endDate?: Date | null; year?: number },
+  trip: Pick<TripLife, 'startDate' | 'endDate' | 'year'> & { changesAllowedUntil: Date | null },
   now: Date,
 ): boolean {
-  if (trip.startDate && stockholmDayKey(now) >= dayKey(trip.startDate)) return false
+  if (hasStarted(trip, now)) return false
   if (trip.changesAllowedUntil) return now.getTime() <= trip.changesAllowedUntil.getTime()
   return true
 }
 
 /** Whether a participant may still cancel: until departure (the first day begins). */
-export function cancellable(trip: { startDate: Date | null }, now: Date): boolean {
-  return !trip.startDate || stockholmDayKey(now) < dayKey(trip.startDate)
+export function cancellable(trip: Pick<TripLife, 'startDate' | 'endDate' | 'year'>, now: Date): boolean {
+  return !hasStarted(trip, now)
 }
 
 /** Whether the trip is public (every state but utkast). */

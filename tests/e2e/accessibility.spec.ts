@@ -36,7 +36,8 @@ async function arrange(db: PrismaClient) {
       lastName: 'Tangent',
       email: `tove.${trip.slug}@example.se`,
       phone: '+46701234567',
-      organisation: 'Tangent AB',
+      // One long word, as some organisations' names are: it must wrap, not push the page sideways.
+      organisation: 'Mjölbyslättensföretagarsamverkansförening',
       role: 'OTHER',
       boardingStopId: trip.boardingStops[0]!.id,
       privacyAcceptedAt: new Date(),

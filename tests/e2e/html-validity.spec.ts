@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { APIRequestContext } from '@playwright/test'
 import { LIST_KINDS } from '../../lib/admin/trip-lists'
+import { newLinkToken } from '../../lib/registrations/links'
 import { createTestTrip } from '../support/factories'
 import { readActionForm } from '../support/form-post'
 import { adminTest as test, expect, signInAsOrganiser } from './support/fixtures'
@@ -87,11 +88,18 @@ test('the Nu Html Checker finds no error on any page', async ({ page, request, o
     data: { tripId: trip.id, startsAt: new Date(trip.startDate!.getTime() + 6 * 3_600_000), title: 'Avresa', place: 'Mjölby resecentrum' },
   })
 
+  // A change of address waiting for confirmation: the page its e-mail's link opens.
+  const confirmation = newLinkToken()
+  await db.pendingEmailChange.create({
+    data: { registrationId: registration.id, newEmail: `ny.${answers.email}`, tokenHash: confirmation.tokenHash, expiresAt: new Date(Date.now() + 86_400_000) },
+  })
+
   const ofTestTrip = (id: number) => (url: string) => (url.includes(`/${trip.slug}/`) ? [String(id)] : [])
   const samples: Samples = {
     'resor/[slug]': ['2024-boras', '2023-mora', 'exempelresa', trip.slug],
     'orter/[slug]': ['boras', 'hoganas'],
     'anmalan/[token]': [token],
+    'bekrafta-epost/[token]': [confirmation.token],
     'anmalan/[id]': ofTestTrip(registration.id),
     'program/[id]': ofTestTrip(item.id),
     'visa/[kind]': [...LIST_KINDS],
@@ -108,6 +116,7 @@ test('the Nu Html Checker finds no error on any page', async ({ page, request, o
   pages.set(`/anmalan/${token}?ny=1`, await html(request, `/anmalan/${token}?ny=1`))
   pages.set('404', await html(request, '/finns-inte', 404))
   pages.set('404 for a personal link', await html(request, '/anmalan/ingen-sadan-lank', 404))
+  pages.set('404 for an address confirmation', await html(request, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`, 404))
   pages.set('404 for a trip', await html(request, '/resor/finns-inte', 404))
   pages.set('404 for a host city', await html(request, '/orter/finns-inte', 404))
   // A signup sent without JavaScript with mistakes: the form again, with the error summary.

@@ -60,7 +60,7 @@ test.describe('with JavaScript off, pages rendered per request', () => {
       expect(response?.status(), path).toBe(404)
       await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Sidan finns inte')
     }
-    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`])
+    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`, '/anmalan/bekrafta-epost'])
       await expectNotFound(path)
     await signInAsOrganiser(page, organiser)
     for (const path of [

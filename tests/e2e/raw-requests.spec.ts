@@ -100,6 +100,9 @@ const tamperedArguments = fc.oneof(
     '[' + '['.repeat(5000) + ']'.repeat(5000) + ']',
     JSON.stringify(Array.from({ length: 1500 }, () => 0)),
     '["$K1",' + '"x",'.repeat(10) + '"$@0"]',
+    // A well-formed personal link's token inside an array: it passes a pattern as its text.
+    '[["' + 'A'.repeat(22) + '"]]',
+    '[["' + 'A'.repeat(22) + '"],["' + 'A'.repeat(22) + '"]]',
   ),
   fc.json({ maxDepth: 3 }),
   bytes.map((b) => b.toString('latin1')),

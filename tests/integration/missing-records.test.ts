@@ -31,7 +31,7 @@ describe('namesMissingRecord', () => {
     const trip = await createTestTrip(db())
     const { token } = await signUp(trip.id)
     const none = new Headers()
-    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`, `/anmalan/${token}x`, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`, '/anmalan/bekrafta-epost/xyz'])
+    for (const path of ['/anmalan/xyz', `/anmalan/${'A'.repeat(22)}`, `/anmalan/${'A'.repeat(22)}/avboka`, `/anmalan/${token}x`, `/anmalan/bekrafta-epost/${'A'.repeat(22)}`, '/anmalan/bekrafta-epost/xyz', '/anmalan/bekrafta-epost'])
       expect(await namesMissingRecord(path, none), path).toBe(true)
     for (const path of [`/anmalan/${token}`, `/anmalan/${token}/avboka`, '/anmalan/avbokad', `/anmalan/${'A'.repeat(22)}/mina-uppgifter`, '/resor/finns-inte', '/'])
       expect(await namesMissingRecord(path, none), path).toBe(false)

@@ -202,4 +202,27 @@ describe('the organisers', () => {
     expect(await db().registration.count({ where: { id: tryOut.registrationId } })).toBe(0)
     expect(await db().registrationLink.count({ where: { registrationId: tryOut.registrationId } })).toBe(0)
   })
+
+  it('make the example their own trip by saving or copying it: no longer an example, so its signups are never deleted', async () => {
+    await saveTrip(ACTOR, null, form({ published: 'on', registrationOpen: 'on' }))
+    await db().trip.update({ where: { slug: 'nasta-resa' }, data: { isExample: true } })
+    const copied = await copyTrip(ACTOR, 'nasta-resa', null)
+    if (!copied.ok) throw new Error(copied.error)
+    expect((await db().trip.findUniqueOrThrow({ where: { slug: copied.slug } })).isExample).toBe(false)
+
+    expect(await saveTrip(ACTOR, 'nasta-resa', form({ published: 'on', registrationOpen: 'on', title: 'Vår riktiga resa' }))).toMatchObject({ ok: true })
+    const trip = await db().trip.findUniqueOrThrow({ where: { slug: 'nasta-resa' } })
+    expect(trip.isExample).toBe(false)
+    await registerParticipant(trip.id, input())
+    expect(await deleteTrip(ACTOR, 'nasta-resa')).toMatchObject({ ok: false, error: expect.stringContaining('1 anmälan') })
+  })
+
+  it('move a copy\'s deadlines by whole days at the same Stockholm time, across summer time', async () => {
+    // A winter trip with its deadline at 23.59 Stockholm time, copied to a summer date.
+    await saveTrip(ACTOR, null, form({ startDate: '2031-01-20', year: '2031', registrationDeadline: '2031-01-10T23:59' }))
+    const copied = await copyTrip(ACTOR, 'nasta-resa', '2031-06-20')
+    if (!copied.ok) throw new Error(copied.error)
+    const copy = await db().trip.findUniqueOrThrow({ where: { slug: copied.slug } })
+    expect(copy.registrationDeadline).toEqual(new Date('2031-06-10T21:59:00Z')) // 23.59 summer time
+  })
 })

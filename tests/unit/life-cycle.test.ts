@@ -108,7 +108,7 @@ describe('tripState', () => {
 })
 
 describe('answersChangeable and cancellable', () => {
-  const t = { startDate: new Date('2030-10-17T00:00:00Z'), changesAllowedUntil: null }
+  const t = { startDate: new Date('2030-10-17T00:00:00Z'), endDate: null, year: 2030, changesAllowedUntil: null }
 
   it('allows changes until the trip starts when no change deadline is set', () => {
     expect(answersChangeable(t, stockholm('2030-10-16T23:59:59'))).toBe(true)
@@ -127,7 +127,15 @@ describe('answersChangeable and cancellable', () => {
   it('allows cancelling until departure, not on the first day', () => {
     expect(cancellable(t, stockholm('2030-10-16T23:59:59'))).toBe(true)
     expect(cancellable(t, stockholm('2030-10-17T00:00:00'))).toBe(false)
-    expect(cancellable({ startDate: null }, stockholm('2030-10-17T00:00:00'))).toBe(true)
+    expect(cancellable({ startDate: null, endDate: null, year: 2030 }, stockholm('2030-10-17T00:00:00'))).toBe(true)
+  })
+
+  it('treats an undated trip as started once its year has passed, as its state does', () => {
+    const undated = { startDate: null, endDate: null, year: 2030, changesAllowedUntil: null }
+    expect(answersChangeable(undated, stockholm('2030-12-31T23:59:59'))).toBe(true)
+    expect(cancellable(undated, stockholm('2030-12-31T23:59:59'))).toBe(true)
+    expect(answersChangeable(undated, stockholm('2031-01-01T00:00:00'))).toBe(false)
+    expect(cancellable(undated, stockholm('2031-01-01T00:00:00'))).toBe(false)
   })
 })
 

@@ -5,12 +5,13 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import type { SignupFormState } from '@/components/signup-form'
 import { clientAddress } from '@/lib/auth/client-address'
+import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 import { cancelRegistration } from '@/lib/registrations/cancel'
 import { updateRegistration } from '@/lib/registrations/update'
 
 /** Saves changed answers. The privacy notice was accepted at signup, so the form has no checkbox. */
 export async function updateAnswers(token: string, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
-  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
+  refuseTampered(typeof token === 'string', isForm(formData)) // a tampered post (lib/http/action-arguments.ts)
   const result = await updateRegistration(token, { ...Object.fromEntries(formData), privacyAccepted: 'on' }, new Date(), {
     address: clientAddress(await headers()),
   })
@@ -37,7 +38,7 @@ export async function updateAnswers(token: string, _previous: SignupFormState, f
 
 // _previous: the form is a PostForm (components/post-form.tsx), which passes useActionState's state first.
 export async function cancel(token: string, _previous: unknown, formData: FormData): Promise<void> {
-  if (!(formData instanceof FormData)) notFound()
+  refuseTampered(typeof token === 'string', isForm(formData))
   const result = await cancelRegistration(token, { erase: formData.get('erase') === 'on' })
   switch (result.kind) {
     case 'not-found':

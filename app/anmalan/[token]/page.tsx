@@ -8,7 +8,7 @@ import { RegistrationAnswers } from '@/components/registration-answers'
 import { SignupForm } from '@/components/signup-form'
 import { formatDateRange, formatDateTime } from '@/lib/dates'
 import { findRegistrationByToken, registrationFormValues } from '@/lib/registrations/manage'
-import { changesAllowed } from '@/lib/registrations/update'
+import { answersChangeable } from '@/lib/trips/life-cycle'
 import { updateAnswers } from './actions'
 
 // Personal data: rendered for each request, never cached.
@@ -37,7 +37,7 @@ export default async function RegistrationPage({ params, searchParams }: Props) 
   const { trip } = registration
   const isNew = query.ny === '1'
   const active = registration.status !== 'CANCELLED'
-  const editable = active && changesAllowed(trip)
+  const editable = active && answersChangeable(trip, new Date())
   const mailed = query.mejl !== '0'
   // Over the inbox's daily ceiling (lib/rate-limits) the change is stored but its e-mail not sent.
   const notMailed = 'Vi skickar inget mejl om det den här gången, eftersom vi redan har skickat så många mejl till din adress det senaste dygnet som vi får.'

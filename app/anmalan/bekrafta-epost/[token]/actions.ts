@@ -1,11 +1,12 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
+import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 import { confirmEmailChange } from '@/lib/registrations/email-change'
 
 // (…bound token, previous state, form data): it is posted through PostForm (components/post-form.tsx).
 export async function confirmEmail(token: string, _previous: unknown, formData: FormData): Promise<void> {
-  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
+  refuseTampered(typeof token === 'string', isForm(formData)) // a tampered post (lib/http/action-arguments.ts)
   const result = await confirmEmailChange(token)
   if (result.kind === 'not-found') notFound()
   // To the registration at its fresh link (every earlier one has stopped working).

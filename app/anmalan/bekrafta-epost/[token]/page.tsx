@@ -2,7 +2,6 @@
 // Opening it changes nothing: mail programs and scanners open links by themselves, so the change
 // is made by the button, a plain form post that works without JavaScript.
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostForm } from '@/components/post-form'
 import { formatDateTime } from '@/lib/dates'
