@@ -132,10 +132,11 @@ describe('answersChangeable and cancellable', () => {
 
   it('treats an undated trip as started once its year has passed, as its state does', () => {
     const undated = { startDate: null, endDate: null, year: 2030, changesAllowedUntil: null }
-    expect(answersChangeable(undated, stockholm('2030-12-31T23:59:59'))).toBe(true)
-    expect(cancellable(undated, stockholm('2030-12-31T23:59:59'))).toBe(true)
-    expect(answersChangeable(undated, stockholm('2031-01-01T00:00:00'))).toBe(false)
-    expect(cancellable(undated, stockholm('2031-01-01T00:00:00'))).toBe(false)
+    // (Midday: `stockholm` above counts in summer time.)
+    expect(answersChangeable(undated, stockholm('2030-12-31T12:00:00'))).toBe(true)
+    expect(cancellable(undated, stockholm('2030-12-31T12:00:00'))).toBe(true)
+    expect(answersChangeable(undated, stockholm('2031-01-01T12:00:00'))).toBe(false)
+    expect(cancellable(undated, stockholm('2031-01-01T12:00:00'))).toBe(false)
   })
 })
 
