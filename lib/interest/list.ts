@@ -206,7 +206,7 @@ export async function notifyOpenedTrips(now: Date = new Date()): Promise<number>
   let queued = 0
   for (const trip of open) {
     const candidates = await db().interestSubscription.findMany({
-      where: { confirmedAt: { not: null }, OR: [{ tripId: trip.id }, { tripId: null }] },
+      where: { confirmedAt: { not: null }, OR: [{ tripId: trip.id }, { tripId: null }], notices: { none: { tripId: trip.id } } },
       select: { id: true },
       orderBy: { id: 'asc' },
     })
@@ -217,6 +217,8 @@ export async function notifyOpenedTrips(now: Date = new Date()): Promise<number>
           WHERE id = ${id} AND "confirmedAt" IS NOT NULL FOR UPDATE`
         // Removed meanwhile (told by another worker, unsubscribed), or now waiting for another trip.
         if (!row || (row.tripId !== null && row.tripId !== trip.id)) return false
+        // Told of this trip by another worker meanwhile (or it was open when they were last told).
+        if ((await tx.interestNotice.count({ where: { subscriptionId: id, tripId: trip.id } })) > 0) return false
         const message = interestOpeningEmail({
           to: row.email,
           tripTitle: trip.title,
@@ -226,8 +228,14 @@ export async function notifyOpenedTrips(now: Date = new Date()): Promise<number>
           contact,
         })
         const messageId = await enqueueEmail(tx, { ...message, kind: 'interest-opened', dedupeKey: `interest-opened:${trip.id}:${id}` })
-        if (row.laterTrips) await tx.interestSubscription.update({ where: { id }, data: { tripId: null } })
-        else await tx.interestSubscription.delete({ where: { id } })
+        if (row.laterTrips) {
+          // Kept for later trips: from now on, for any trip, but not for those open already (this
+          // one included), so one message now is the only one.
+          await tx.interestSubscription.update({ where: { id }, data: { tripId: null } })
+          await tx.interestNotice.createMany({ data: open.map((t) => ({ subscriptionId: id, tripId: t.id })), skipDuplicates: true })
+        } else {
+          await tx.interestSubscription.delete({ where: { id } })
+        }
         return messageId !== null
       })
       if (sent) queued++

@@ -129,6 +129,23 @@ describe('the interest list', () => {
     expect((await db().interestSubscription.findMany()).map((r) => r.email).sort()).toEqual(['obekraftad@example.se', 'tva@example.se'])
   })
 
+  it('tells someone kept for later trips once now, and again only when another trip opens later', async () => {
+    await createTestTrip(db(), { startDate: dayFromToday(60) })
+    await createTestTrip(db(), { startDate: dayFromToday(90) }) // two trips open at once
+    await subscribed('senare@example.se', { laterTrips: true })
+    const runs = await Promise.all([notifyOpenedTrips(), notifyOpenedTrips()])
+    expect(runs[0]! + runs[1]!).toBe(1)
+    expect(await notifyOpenedTrips()).toBe(0)
+    const later = await createTestTrip(db(), { registrationOpen: false, startDate: dayFromToday(400) })
+    expect(await notifyOpenedTrips()).toBe(0)
+    await db().trip.update({ where: { id: later.id }, data: { registrationOpen: true } })
+    expect(await notifyOpenedTrips()).toBe(1)
+    const subjects = (await db().outboxMessage.findMany({ where: { kind: 'interest-opened' }, orderBy: { id: 'asc' } })).map((m) => m.subject)
+    expect(subjects).toHaveLength(2)
+    expect(subjects[1]).toBe(`Nu är anmälan öppen: ${later.title}`)
+    expect(await db().interestSubscription.count()).toBe(1)
+  })
+
   it('deletes unconfirmed addresses after 48 hours and confirmed ones after the retention period', async () => {
     const now = new Date()
     await subscribe(null, { email: 'gammal-obekraftad@example.se' }, {}, new Date(now.getTime() - 48 * HOUR - 60_000))

@@ -11,6 +11,14 @@ CREATE TABLE "InterestSubscription" (
     CONSTRAINT "InterestSubscription_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "InterestNotice" (
+    "subscriptionId" INTEGER NOT NULL,
+    "tripId" INTEGER NOT NULL,
+
+    CONSTRAINT "InterestNotice_pkey" PRIMARY KEY ("subscriptionId","tripId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "InterestSubscription_email_key" ON "InterestSubscription"("email");
 
@@ -20,5 +28,14 @@ CREATE UNIQUE INDEX "InterestSubscription_confirmTokenHash_key" ON "InterestSubs
 -- CreateIndex
 CREATE INDEX "InterestSubscription_confirmedAt_idx" ON "InterestSubscription"("confirmedAt");
 
+-- CreateIndex
+CREATE INDEX "InterestNotice_tripId_idx" ON "InterestNotice"("tripId");
+
 -- AddForeignKey
 ALTER TABLE "InterestSubscription" ADD CONSTRAINT "InterestSubscription_tripId_fkey" FOREIGN KEY ("tripId") REFERENCES "Trip"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "InterestNotice" ADD CONSTRAINT "InterestNotice_subscriptionId_fkey" FOREIGN KEY ("subscriptionId") REFERENCES "InterestSubscription"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "InterestNotice" ADD CONSTRAINT "InterestNotice_tripId_fkey" FOREIGN KEY ("tripId") REFERENCES "Trip"("id") ON DELETE CASCADE ON UPDATE CASCADE;
