@@ -3,9 +3,15 @@
 // page's button, the trip opening (by an organiser, or by its set time and the scheduled job),
 // the one opening e-mail with the form's link, and the unsubscribe link's page. The home page
 // shows the same form between trips, which this site (with its upcoming example trip) never is.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { createTestTrip, dayFromToday } from '../support/factories'
+import { readActionForm } from '../support/form-post'
 import { adminTest, expect, expectNoAxeViolations, signInAsOrganiser, waitForMail } from './support/fixtures'
+import { E2E_PORT } from './support/paths'
 
 function linkIn(text: string | undefined, path: RegExp): string {
   const match = text?.match(new RegExp(`https?://\\S+${path.source}`))
@@ -120,3 +126,53 @@ for (const javaScriptEnabled of [true, false]) {
     })
   })
 }
+
+adminTest('the interest list\'s pages are valid HTML (Nu Html Checker), in every state a person meets', async ({ request, db }) => {
+  adminTest.setTimeout(120_000) // one Java run
+  const SITE = `http://127.0.0.1:${E2E_PORT}`
+  const trip = await createTestTrip(db, { registrationOpen: false, startDate: dayFromToday(80) })
+  const pages = new Map<string, string>()
+  const get = async (url: string) => {
+    const response = await request.get(url)
+    expect(response.status(), url).toBe(200)
+    pages.set(url, await response.text())
+  }
+  await get(`/resor/${trip.slug}/anmalan`)
+  const form = readActionForm(pages.get(`/resor/${trip.slug}/anmalan`)!, 'laterTrips')
+  const post = (email: string) =>
+    request.post(`/resor/${trip.slug}/anmalan`, { multipart: { ...Object.fromEntries(form.hidden), email, laterTrips: 'on' }, headers: { origin: SITE }, maxRedirects: 0 })
+  const withError = await post('inte en adress')
+  expect(withError.status()).toBe(200)
+  pages.set('the form with its error', await withError.text())
+  const email = `intresse.html.${Date.now()}@example.se`
+  const sent = await post(email)
+  expect(sent.status()).toBe(303)
+  expect(sent.headers().location).toBe('/meddela-mig/skickad')
+  const mail = await waitForMail(email)
+  for (const url of [
+    linkIn(mail.text, /\/meddela-mig\/bekrafta\/[A-Za-z0-9_-]{22}/),
+    linkIn(mail.text, /\/meddela-mig\/avsluta\/[0-9]+\.[A-Za-z0-9_-]{43}/),
+    `/meddela-mig/bekrafta/${'A'.repeat(22)}`,
+    `/meddela-mig/avsluta/1.${'A'.repeat(43)}`,
+    '/meddela-mig/skickad',
+    '/meddela-mig/bekraftad',
+    '/meddela-mig/avslutad',
+  ])
+    await get(url)
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mjolbybussen-vnu-'))
+  try {
+    const files = [...pages].map(([label, markup], i) => {
+      const file = path.join(dir, `${i}.html`)
+      fs.writeFileSync(file, markup)
+      return [`file:${file}`, label] as [string, string]
+    })
+    const labels = new Map(files)
+    const run = spawnSync('java', ['-jar', path.resolve('node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files.map(([f]) => f.slice(5))], { encoding: 'utf8' })
+    expect(run.error, 'java (for the Nu Html Checker) must be installed').toBeUndefined()
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url: string; lastLine?: number; message: string }[] }
+    expect(messages.filter((m) => m.type !== 'info').map((m) => `${labels.get(m.url)} (line ${m.lastLine}): ${m.message}`)).toEqual([])
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
