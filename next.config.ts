@@ -39,6 +39,7 @@ const nextConfig: NextConfig = {
       // The personal link is in the URL: never index it (and Referrer-Policy same-origin, above,
       // keeps it from other sites).
       { source: '/anmalan/:token*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+      { source: '/meddela-mig/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ]
   },
 }

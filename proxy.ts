@@ -94,6 +94,7 @@ export const config = {
     '/admin',
     '/admin/:path*',
     '/anmalan/:path*',
+    '/meddela-mig/:path*',
     { source: '/:path*', has: [{ type: 'header', key: 'content-type' }] },
     { source: '/:path*', has: [{ type: 'header', key: 'content-length' }] },
     { source: '/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },

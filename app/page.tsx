@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { HostCityLinks } from '@/components/host-city-links'
+import { InterestForm } from '@/components/interest-form'
 import { PastTripList } from '@/components/past-trip-list'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
 import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
+import { subscribeAction } from '@/app/meddela-mig/actions'
 
 // Cached, and regenerated when a signup changes the seats (and at most a minute old otherwise,
 // so a trip moves to "Tidigare resor" and a set opening time takes effect within a minute).
@@ -53,6 +55,7 @@ export default async function HomePage() {
             Arrangörerna planerar nästa Mjölbybussen. När resmål och datum är bestämda står resan här, och du kan anmäla
             dig när anmälan öppnar. Fram till dess kan du läsa om de tidigare resorna nedan.
           </p>
+          <InterestForm action={subscribeAction.bind(null, null)} permalink="/" />
         </section>
       )}
 

@@ -46,6 +46,13 @@ const envSchema = z.object({
     .int({ error: 'ska vara ett antal försök, t.ex. 200' })
     .min(1, { error: 'ska vara minst 1' })
     .default(200),
+  // How long a confirmed address stays on "Meddela mig när anmälan öppnar" at most (lib/interest).
+  INTEREST_LIST_RETENTION_MONTHS: z.coerce
+    .number({ error: 'ska vara ett antal månader, t.ex. 12' })
+    .int({ error: 'ska vara ett antal månader, t.ex. 12' })
+    .min(1, { error: 'ska vara minst 1' })
+    .max(120, { error: 'ska vara högst 120' })
+    .default(12),
   // "off" when the worker runs as its own process (npm run worker) instead of inside the app.
   WORKER: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
   // Signs the organisers' session cookies. Unset: one is made at first start and kept in

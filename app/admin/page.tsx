@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PostForm } from '@/components/post-form'
 import { requireOrganiser } from '@/lib/auth/session'
+import { countConfirmed } from '@/lib/interest/list'
 import { TRIP_STATE_LABEL, tripState } from '@/lib/trips/life-cycle'
 import { listTrips } from '@/lib/trips/queries'
 import { signOut } from './logga-in/actions'
@@ -17,7 +18,7 @@ export const metadata: Metadata = {
 
 export default async function AdminPage() {
   const organiser = await requireOrganiser()
-  const trips = await listTrips()
+  const [trips, interested] = await Promise.all([listTrips(), countConfirmed()])
   const now = new Date()
   return (
     <div className="prose">
@@ -52,6 +53,13 @@ export default async function AdminPage() {
           ))}
         </ul>
       )}
+
+      <h2>Meddela mig när anmälan öppnar</h2>
+      {/* The count only: the addresses are never shown (they are mailed when a trip opens). */}
+      <p>
+        {interested === 1 ? '1 bekräftad e-postadress' : `${interested} bekräftade e-postadresser`} väntar på besked om när
+        anmälan öppnar. De får ett mejl när en resa öppnar för anmälan.
+      </p>
     </div>
   )
 }

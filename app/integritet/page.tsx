@@ -4,6 +4,8 @@
 // cached page; the periods are the ones the retention job (lib/privacy/retention.ts) applies.
 import type { Metadata } from 'next'
 import { Paragraphs } from '@/components/paragraphs'
+import { env } from '@/lib/env'
+import { UNCONFIRMED_HOURS } from '@/lib/interest/list'
 import { formatDays, formatMonths } from '@/lib/privacy/wording'
 import { getPrivacySettings } from '@/lib/settings/site-settings'
 
@@ -78,6 +80,21 @@ export default async function PrivacyPage() {
           Avbokar du och ber oss ta bort dina personuppgifter tar vi bort dem direkt. Det gör du med länken i
           e-postmeddelandena från oss.
         </li>
+      </ul>
+
+      <h2>Meddela mig när anmälan öppnar</h2>
+      <p>
+        Lämnar du din e-postadress för att få besked när anmälan öppnar sparar vi bara adressen, om du vill ha besked även om
+        kommande resor, vilken resas sida du lämnade den på och när. Vi behandlar den med ditt samtycke, som du ger när du
+        bekräftar adressen från länken vi mejlar dig.
+      </p>
+      <ul>
+        <li>En adress som inte bekräftas inom {UNCONFIRMED_HOURS} timmar tas bort.</li>
+        <li>
+          När anmälan öppnar får du ett mejl, och sedan tas adressen bort. Har du bett om besked även om kommande resor står
+          den kvar, men aldrig längre än {formatMonths(env().INTEREST_LIST_RETENTION_MONTHS)} efter att du bekräftade den.
+        </li>
+        <li>Varje mejl har en länk som tar bort adressen direkt. Arrangörerna ser bara hur många som står på listan.</li>
       </ul>
 
       <h2>Dina rättigheter</h2>

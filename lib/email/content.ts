@@ -25,6 +25,8 @@ export type EmailContent = {
   programme: { heading: string; items: string[] }[]
   link: { url: string; label: string } | null
   contact: string[]
+  /** Messages to a mailing list (the interest list) end with the link that takes the address off it. */
+  unsubscribe?: { url: string; label: string }
 }
 
 export function contactLines(c: SiteSettings): string[] {
@@ -45,6 +47,7 @@ export function renderEmail(content: EmailContent): { subject: string; text: str
     '',
     'Frågor? Kontakta oss:',
     ...content.contact,
+    ...(content.unsubscribe ? ['', `${content.unsubscribe.label}:`, content.unsubscribe.url] : []),
     '',
     'Mjölbybussen – en resa mot framtidens möjligheter',
   ].join('\n')

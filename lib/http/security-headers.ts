@@ -22,6 +22,8 @@ export type CspKind = 'nonce' | 'cached' | 'none'
 /** Pages that are rendered for every request (see the `dynamic` export of each page). */
 function rendersPerRequest(pathname: string): boolean {
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return true
+  // The interest list's links (app/meddela-mig/bekrafta and avsluta).
+  if (/^\/meddela-mig\/(?:bekrafta|avsluta)\/[^/]+/.test(pathname)) return true
   // /anmalan/<token> and below; /anmalan/avbokad is a fixed page, built once.
   return /^\/anmalan\/(?!avbokad(?:\/|$))[^/]+/.test(pathname)
 }

@@ -10,6 +10,7 @@ export const JOBS = {
   sendReminders: 'reminders.send',
   sweepOutbox: 'outbox.sweep',
   runRetention: 'privacy.retention',
+  interestList: 'interest.run',
 } as const
 
 export type DeliverEmailJob = { messageId: number }
@@ -29,6 +30,7 @@ export function queue(): Promise<PgBoss> {
     await boss.createQueue(JOBS.deliverEmail, { name: JOBS.deliverEmail, retryLimit: 5, retryDelay: 10, retryBackoff: true })
     await boss.createQueue(JOBS.sendReminders, { name: JOBS.sendReminders, retryLimit: 3, retryDelay: 60 })
     await boss.createQueue(JOBS.sweepOutbox, { name: JOBS.sweepOutbox, retryLimit: 1, retryDelay: 60 })
+    await boss.createQueue(JOBS.interestList, { name: JOBS.interestList, retryLimit: 3, retryDelay: 60 })
     await boss.createQueue(JOBS.runRetention, { name: JOBS.runRetention, retryLimit: 3, retryDelay: 600 })
     globalForBoss.started = boss
     return boss

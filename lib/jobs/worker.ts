@@ -2,6 +2,7 @@
 // inside the app by default (instrumentation.ts) and as its own process with `npm run worker`; any
 // number of either may run against one database, since pg-boss hands each job to one of them.
 import { deliverOutboxMessage, sweepOutbox } from '../email/outbox'
+import { runInterestList } from '../interest/list'
 import { log } from '../log'
 import { runRetention } from '../privacy/retention'
 import { sendDueReminders } from '../registrations/reminders'
@@ -29,6 +30,9 @@ export async function startWorker() {
   await boss.work(JOBS.sweepOutbox, { pollingIntervalSeconds: 10 }, async () => {
     await sweepOutbox()
   })
+  await boss.work(JOBS.interestList, { pollingIntervalSeconds: 5 }, async () => {
+    await runInterestList(new Date())
+  })
   await boss.work(JOBS.runRetention, { pollingIntervalSeconds: 10 }, async () => {
     await runRetention(new Date())
   })
@@ -36,6 +40,9 @@ export async function startWorker() {
   // Stockholm. The sweeper every five minutes. Retention once a night, when nobody signs up.
   await boss.schedule(JOBS.sendReminders, '5 * * * *', undefined, { tz: 'Europe/Stockholm' })
   await boss.schedule(JOBS.sweepOutbox, '*/5 * * * *', undefined, { tz: 'Europe/Stockholm' })
+  // Every minute: a trip whose set opening time has passed is announced to the interest list
+  // within a minute or two (an organiser opening it by hand also queues the job at once).
+  await boss.schedule(JOBS.interestList, '* * * * *', undefined, { tz: 'Europe/Stockholm' })
   await boss.schedule(JOBS.runRetention, '30 3 * * *', undefined, { tz: 'Europe/Stockholm' })
   log.info('worker.started')
 }

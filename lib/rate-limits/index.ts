@@ -19,7 +19,7 @@ import { getRateLimitSettings, type RateLimitSettings } from '../settings/site-s
 import type { Tx } from '../db'
 import { addressKey, emailKey, registrationKey } from './keys'
 
-export type LimitKind = 'signup' | 'link' | 'signIn' | 'report' | 'save'
+export type LimitKind = 'signup' | 'link' | 'interest' | 'signIn' | 'report' | 'save'
 /** What a request was refused for: its client address, the e-mail it is about, the registration, or the inbox's ceiling. */
 export type LimitedBy = 'address' | 'email' | 'registration' | 'inbox'
 
@@ -35,6 +35,11 @@ export const LIMITS: Record<LimitKind, { address: Limit; email?: Limit; registra
     email: { setting: 'signupsPerEmail', windowSeconds: 60 * 60 },
   },
   link: {
+    address: { setting: 'linkRequestsPerAddress', windowSeconds: 60 * 60 },
+    email: { setting: 'linkRequestsPerEmail', windowSeconds: 60 * 60 },
+  },
+  // "Meddela mig när anmälan öppnar" (lib/interest): as many as the lost-link form, counted apart.
+  interest: {
     address: { setting: 'linkRequestsPerAddress', windowSeconds: 60 * 60 },
     email: { setting: 'linkRequestsPerEmail', windowSeconds: 60 * 60 },
   },

@@ -27,6 +27,12 @@ describe('parseEnv defaults', () => {
     expect(env.RATE_LIMITS).toBe('on')
   })
 
+  it('the interest list is kept 12 months unless set, between 1 and 120', () => {
+    expect(parseEnv({}).INTEREST_LIST_RETENTION_MONTHS).toBe(12)
+    expect(parseEnv({ INTEREST_LIST_RETENTION_MONTHS: '6' }).INTEREST_LIST_RETENTION_MONTHS).toBe(6)
+    for (const bad of ['0', '121', 'tolv', '1.5']) expect(thrown({ INTEREST_LIST_RETENTION_MONTHS: bad })).toBeInstanceOf(EnvError)
+  })
+
   it('the public URL follows PORT when PUBLIC_URL is not set', () => {
     const env = parseEnv({ PORT: '8080' })
     expect(env.PORT).toBe(8080)

@@ -67,6 +67,13 @@ export function EmailDocument({ content }: { content: EmailContent }) {
               </span>
             ))}
           </p>
+          {content.unsubscribe && (
+            <p style={{ fontSize: 14, color: muted }}>
+              <a href={content.unsubscribe.url} style={{ color: accent }}>
+                {content.unsubscribe.label}
+              </a>
+            </p>
+          )}
         </div>
       </body>
     </html>

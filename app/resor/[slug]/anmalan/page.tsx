@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { SignupForm } from '@/components/signup-form'
 import { ExampleTripBanner } from '@/components/example-trip-banner'
+import { InterestForm } from '@/components/interest-form'
 import { TripContact } from '@/components/trip-contact'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteSettings } from '@/lib/settings/site-settings'
@@ -10,6 +11,7 @@ import { seatsLeftText } from '@/lib/trips/availability'
 import { CLOSED_REASON_TEXT, tripState, type TripState } from '@/lib/trips/life-cycle'
 import { getSignupTrip } from '@/lib/trips/queries'
 import { signup } from './actions'
+import { subscribeAction } from '@/app/meddela-mig/actions'
 
 export const revalidate = 60
 export function generateStaticParams() {
@@ -41,6 +43,9 @@ export default async function SignupPage({ params }: Props) {
             <Link href={`/resor/${trip.slug}`}>Tillbaka till resan</Link>
           </p>
         </div>
+        {state.state === 'publicerad' && (
+          <InterestForm action={subscribeAction.bind(null, trip.slug)} permalink={`/resor/${trip.slug}/anmalan`} />
+        )}
       </>
     )
   }

@@ -7,6 +7,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { ContentFormState, FormValues } from '@/components/admin-form'
 import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
+import { runInterestListSoon } from '@/lib/interest/list'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
@@ -19,6 +20,7 @@ export async function saveTripAction(slug: string | null, _previous: ContentForm
   const result = await saveTrip(organiser.email, slug, raw)
   if (!result.ok) return { errors: result.errors, values: raw as FormValues }
   revalidatePath('/', 'layout')
+  await runInterestListSoon() // the save may have opened the trip: tell the interest list now
   redirect(`/admin/resor/${result.value.slug}/redigera?status=${slug ? 'resa-sparad' : 'resa-skapad'}`)
 }
 
