@@ -48,8 +48,8 @@ async function measure(name: string, options: Options): Promise<Row> {
 }
 
 /** A signup as a browser without JavaScript posts it, as one multipart body for autocannon. */
-function signupBody(hidden: [string, string][], email: string): string {
-  return multipartBody([...hidden, ...signupFields(email, { organisation: 'Lasttest AB' })])
+function signupBody(hidden: [string, string][], email: string, boardingStopId: number): string {
+  return multipartBody([...hidden, ...signupFields(email, { organisation: 'Lasttest AB', boardingStopId })])
 }
 
 const MULTIPART_CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`
@@ -100,10 +100,16 @@ async function main(): Promise<boolean> {
   // One signup first, to check that the form is posted the way the site accepts it. (It does not
   // take x-www-form-urlencoded: that renders the page again, 200, and registers nobody.)
   const { hidden } = await fetchActionForm(url + SIGNUP_PATH, 'firstName')
+  // The example trip has two boarding stops: the answer is required.
+  const { id: boardingStopId } = await prisma.boardingStop.findFirstOrThrow({
+    where: { trip: { slug: 'exempelresa' } },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  })
   // Browsers send Origin with a form post; Next.js answers 500 to a server action from elsewhere.
   const headers = { 'content-type': MULTIPART_CONTENT_TYPE, origin: url }
   const before = await prisma.registration.count()
-  const body = signupBody(hidden, PROBE_EMAIL)
+  const body = signupBody(hidden, PROBE_EMAIL, boardingStopId)
   const probe = await fetch(url + SIGNUP_PATH, { method: 'POST', headers, body, redirect: 'manual' })
   const location = probe.headers.get('location')
   if (!isSuccess(probe.status, location) || (await prisma.registration.count()) !== before + 1) {
@@ -137,7 +143,7 @@ async function main(): Promise<boolean> {
             const email = `${EMAIL_PREFIX}${++seq}@example.se`
             context.email = email
             unanswered.add(email)
-            return { ...request, body: signupBody(hidden, email) }
+            return { ...request, body: signupBody(hidden, email, boardingStopId) }
           },
           onResponse: (status, _body, context, answer) => {
             unanswered.delete(context.email as string)

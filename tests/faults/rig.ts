@@ -28,6 +28,8 @@ export type Rig = {
   prisma: Db
   /** The signup form's hidden inputs (the same for the whole build). */
   form: ActionForm
+  /** The trip's first boarding stop, a required answer (it has two). */
+  boardingStopId: number
   stop: () => Promise<void>
 }
 
@@ -59,6 +61,11 @@ export async function startRig(): Promise<Rig> {
     })
     const form = await fetchActionForm(site.url + SIGNUP_PATH, 'firstName')
     const prisma = createPrismaClient(databaseUrl, 2)
+    const { id: boardingStopId } = await prisma.boardingStop.findFirstOrThrow({
+      where: { trip: { slug: TRIP_SLUG } },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    })
     const running = site
     return {
       pg,
@@ -66,6 +73,7 @@ export async function startRig(): Promise<Rig> {
       smtp,
       prisma,
       form,
+      boardingStopId,
       async stop() {
         await prisma.$disconnect()
         await running.stop()
@@ -109,7 +117,7 @@ export function startSignupLoad(rig: Rig, { clients, prefix }: { clients: number
       const attempt: Attempt = { email, startedAt: Date.now(), endedAt: 0 }
       attempts.push(attempt)
       try {
-        const answer = await postActionForm(url, rig.form, signupFields(email))
+        const answer = await postActionForm(url, rig.form, signupFields(email, { boardingStopId: rig.boardingStopId }))
         attempt.status = answer.status
         attempt.token = receiptToken(answer)
         attempt.contentType = answer.contentType

@@ -79,7 +79,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 async function signUpOnce(email: string) {
-  return postActionForm(rig.site.url + SIGNUP_PATH, rig.form, signupFields(email))
+  return postActionForm(rig.site.url + SIGNUP_PATH, rig.form, signupFields(email, { boardingStopId: rig.boardingStopId }))
 }
 
 describe('faults', () => {

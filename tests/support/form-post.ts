@@ -68,8 +68,13 @@ export function receiptToken(answer: Pick<FormAnswer, 'status' | 'location'>): s
 }
 
 /** A correctly filled signup form, as a browser without JavaScript posts it (the honeypot empty, as a person leaves it). */
-export function signupFields(email: string, { organisation = 'Testföretaget AB' } = {}): [string, string][] {
+export function signupFields(
+  email: string,
+  { organisation = 'Testföretaget AB', boardingStopId }: { organisation?: string; boardingStopId?: number } = {},
+): [string, string][] {
   return [
+    // Required when the trip has several boarding stops (the example trip has two).
+    ...(boardingStopId === undefined ? [] : ([['boardingStopId', String(boardingStopId)]] as [string, string][])),
     ['firstName', 'Test'],
     ['lastName', 'Testsson'],
     ['email', email],
