@@ -21,7 +21,6 @@
 // - Retention: unconfirmed rows go after UNCONFIRMED_HOURS, confirmed ones
 //   INTEREST_LIST_RETENTION_MONTHS after confirmation.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
 import { authSecret } from '../auth/secret'
 import { db } from '../db'
 import { contactLines, renderEmail } from '../email/content'
@@ -31,6 +30,7 @@ import { JOBS, queue } from '../jobs/queue'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from '../registrations/links'
+import { emailAddress } from '../registrations/schema'
 import { getSiteSettings, type SiteSettings } from '../settings/site-settings'
 import { registrationState, TRIP_LIFE_FIELDS } from '../trips/life-cycle'
 
@@ -39,13 +39,6 @@ export const UNCONFIRMED_HOURS = 48
 
 export const HONEYPOT_FIELD = 'webbplats'
 
-const emailSchema = z
-  .string({ error: 'Fyll i e-post.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: 'Fyll i e-post.' })
-  .max(254, { error: 'E-postadressen är för lång.' })
-  .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' }))
 
 export type InterestValues = { email: string; laterTrips: boolean }
 
@@ -98,7 +91,7 @@ export async function subscribe(
     log.info('interest.honeypot', {})
     return { kind: 'done' }
   }
-  const parsed = emailSchema.safeParse(raw.email)
+  const parsed = emailAddress.safeParse(raw.email)
   if (!parsed.success) return { kind: 'invalid', values, error: parsed.error.issues[0]!.message }
   const email = parsed.data
 

@@ -6,19 +6,12 @@
 // minutes", which says nothing about the e-mail). The e-mail also takes one of the inbox's daily
 // allowance shared with every other form (takeInboxAllowance): over it, the same answer and
 // nothing sent, and no new link stored.
-import { z } from 'zod'
 import { db } from '../db'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { createLink, queueRegistrationEmail } from './notifications'
+import { emailAddress } from './schema'
 
-const emailSchema = z
-  .string({ error: 'Fyll i e-post.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: 'Fyll i e-post.' })
-  .max(254, { error: 'E-postadressen är för lång.' })
-  .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' }))
 
 class NothingToSend extends Error {}
 
@@ -33,7 +26,7 @@ export type LinkRequestOutcome =
  * tests) only the per-e-mail limit applies.
  */
 export async function requestLink(slug: string, rawEmail: unknown, client: Pick<Requester, 'address'> = {}): Promise<LinkRequestOutcome> {
-  const parsed = emailSchema.safeParse(rawEmail)
+  const parsed = emailAddress.safeParse(rawEmail)
   if (!parsed.success) {
     return { kind: 'invalid', email: typeof rawEmail === 'string' ? rawEmail : '', error: parsed.error.issues[0]!.message }
   }

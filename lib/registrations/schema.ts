@@ -4,6 +4,15 @@
 import { z } from 'zod'
 import type { OvernightChoice, ParticipantRole, RegistrationStatus } from '../generated/prisma/enums'
 
+/** An e-mail address as people type it (trimmed, lower-cased), with the Swedish answers: the signup, lost-link and interest forms'. */
+export const emailAddress = z
+  .string({ error: 'Fyll i e-post.' })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: 'Fyll i e-post.' })
+  .max(254, { error: 'E-postadressen är för lång.' })
+  .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' }))
+
 /** The form's choices: the value posted, the label shown, the stored enum. */
 export const ROLE_OPTIONS = [
   { value: 'foretagare', label: 'Företagare', role: 'BUSINESS_OWNER' },
@@ -129,13 +138,7 @@ export function signupSchema(trip: TripFormOptions) {
     .object({
       firstName: requiredText('förnamn', 100),
       lastName: requiredText('efternamn', 100),
-      email: z
-        .string({ error: 'Fyll i e-post.' })
-        .trim()
-        .toLowerCase()
-        .min(1, { error: 'Fyll i e-post.' })
-        .max(254, { error: 'E-postadressen är för lång.' })
-        .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' })),
+      email: emailAddress,
       phone: z
         .string({ error: 'Fyll i mobilnummer.' })
         .trim()
