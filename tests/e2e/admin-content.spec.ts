@@ -1,7 +1,7 @@
 // An organiser edits a trip's programme and description and sees them on the public trip page
 // at once (the save revalidates it); the content pages have no axe violations.
 import { formatProgrammeDay } from '../../lib/dates'
-import { stockholmLocalToUtc } from '../../lib/admin/content-time'
+import { stockholmLocalToUtc } from '../../lib/dates'
 import { createTestTrip, dayFromToday } from '../support/factories'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 

@@ -2,7 +2,7 @@
 // saves its own fields only, answers mistakes in Swedish beside the field, keeps within sane
 // bounds, and leaves an audit entry of what changed.
 import { describe, expect, it } from 'vitest'
-import { savePrivacySettings, saveRateLimitSettings, saveRetentionSettings } from '../../lib/admin/content'
+import { savePrivacySettings, saveRateLimitSettings, saveRetentionSettings } from '../../lib/settings/edit'
 import { db } from '../../lib/db'
 import { getPrivacySettings } from '../../lib/settings/site-settings'
 
