@@ -4,12 +4,13 @@
 // JavaScript: the preview is the action's answer, with the text carried in hidden fields.
 import { useActionState } from 'react'
 import { AUDIENCES } from '@/lib/admin/audiences'
+import type { FormState } from '@/lib/forms/form-state'
 import { ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type MessageFormState =
   | { kind: 'idle' }
   | { kind: 'error'; message: string }
-  | { kind: 'invalid'; values: Record<string, string>; fieldErrors: Record<string, string> }
+  | ({ kind: 'invalid' } & Required<Pick<FormState<string, string>, 'values' | 'fieldErrors'>>)
   | { kind: 'preview'; values: Record<string, string>; recipients: number }
 
 const LABELS = { audience: 'Mottagare', subject: 'Ämne', body: 'Meddelande' }

@@ -8,8 +8,9 @@ import { utcToStockholmLocal } from '../dates'
 export type FormValues<F extends string = string> = Partial<Record<F, string | string[]>>
 export type FieldErrors<F extends string = string> = Partial<Record<F, string>>
 
-export type FormState<F extends string = string> = {
-  values?: FormValues<F>
+/** `V`: text only, or (the default) text and lists, for forms with sets of checkboxes. */
+export type FormState<F extends string = string, V extends string | string[] = string | string[]> = {
+  values?: Partial<Record<F, V>>
   fieldErrors?: FieldErrors<F>
   /** About the whole form (too many attempts, a failed sign-in): shown above the fields. */
   message?: string
