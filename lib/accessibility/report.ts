@@ -4,7 +4,7 @@
 // address (reportsPerAddress an hour), since the form sends e-mail to the organisers.
 import { z } from 'zod'
 import { db } from '../db'
-import { contactLines, renderEmail } from '../email/content'
+import { contactLines, renderEmail } from '../email/render'
 import { optionalEmailAddress, optionalText, requiredText } from '../forms/fields'
 import { firstErrors, isHoneypotFilled, readTextFields } from '../forms/form-state'
 import { enqueueEmail } from '../email/outbox'

@@ -23,7 +23,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { authSecret } from '../auth/secret'
 import { db } from '../db'
-import { contactLines, renderEmail } from '../email/content'
+import { contactLines, renderEmail } from '../email/render'
 import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
 import { JOBS, queue } from '../jobs/queue'

@@ -1,4 +1,4 @@
-// The settings page's privacy notice, retention and rate-limit forms (lib/admin/content.ts): each
+// The settings page's privacy notice, retention and rate-limit forms (lib/settings/edit.ts): each
 // saves its own fields only, answers mistakes in Swedish beside the field, keeps within sane
 // bounds, and leaves an audit entry of what changed.
 import { describe, expect, it } from 'vitest'
