@@ -13,7 +13,7 @@ import { consumeLimit } from '../rate-limits'
 import { tryAgainIn } from '../rate-limits/messages'
 import { REPORT_FIELDS, type ReportField, type ReportValues } from './report-fields'
 
-const reportSchema = z.object({
+export const reportSchema = z.object({
   description: requiredText('en beskrivning av problemet', 5000, { multiline: true }),
   page: optionalText('sidan', 500),
   email: optionalEmailAddress,

@@ -41,10 +41,11 @@ export const retentionSettingsSchema = z
       })
   })
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
+// The answers name a limit as its field does: "Fyll i antal anmälningar per klientadress."
+const countOf = (label: string) => `antal ${label.charAt(0).toLowerCase()}${label.slice(1)}`
 export const rateLimitSettingsSchema = z.object(
   Object.fromEntries(
-    Object.entries(RATE_LIMIT_SETTINGS).map(([key, label]) => [key, integer(lowerFirst(label), { min: 1, max: 100_000, required: true })]),
+    Object.entries(RATE_LIMIT_SETTINGS).map(([key, label]) => [key, integer(countOf(label), { min: 1, max: 100_000, required: true })]),
   ) as Record<RateLimitSetting, ReturnType<typeof integer>>,
 )
 
