@@ -74,16 +74,16 @@ export function MessageForm({
       <ErrorSummary errors={errors} labels={LABELS} />
       <RadioGroup
         name="audience"
-        label="Mottagare"
+        label={LABELS.audience}
         required
         options={Object.entries(AUDIENCES).map(([value, a]) => ({ value, label: a.label }))}
         defaultValue={values.audience}
         error={errors.audience}
       />
-      <TextField name="subject" label="Ämne" required defaultValue={values.subject} error={errors.subject} />
+      <TextField name="subject" label={LABELS.subject} required defaultValue={values.subject} error={errors.subject} />
       <TextField
         name="body"
-        label="Meddelande"
+        label={LABELS.body}
         required
         multiline
         hint="Tom rad mellan stycken. Hälsningsfras, resans uppgifter, personlig länk och kontaktuppgifter läggs till."

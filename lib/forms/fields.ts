@@ -56,29 +56,24 @@ export function longText(label: string, max: number) {
     .transform((s) => s ?? '')
 }
 
-const EMAIL_INVALID = 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.'
+/** The one rule for an address, with the answer when it is not one. */
+const emailFormat = (error: string) => z.email({ error })
+const typedEmail = (required: boolean) => {
+  const trimmed = z.string({ error: 'Fyll i e-post.' }).trim().toLowerCase()
+  return (required ? trimmed.min(1, { error: 'Fyll i e-post.' }) : trimmed).max(254, { error: 'E-postadressen är för lång.' })
+}
 
 /** An e-mail address as people type it (trimmed, lower-cased), with the Swedish answers. */
-export const emailAddress = z
-  .string({ error: 'Fyll i e-post.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: 'Fyll i e-post.' })
-  .max(254, { error: 'E-postadressen är för lång.' })
-  .pipe(z.email({ error: EMAIL_INVALID }))
+export const emailAddress = typedEmail(true).pipe(emailFormat('Skriv en giltig e-postadress, t.ex. namn@exempel.se.'))
 
 /** An e-mail address that may be left out (empty or missing: null). */
-export const optionalEmailAddress = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, { error: 'E-postadressen är för lång.' })
-  .pipe(z.union([z.literal(''), z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se, eller lämna fältet tomt.' })]))
+export const optionalEmailAddress = typedEmail(false)
+  .pipe(z.union([z.literal(''), emailFormat('Skriv en giltig e-postadress, t.ex. namn@exempel.se, eller lämna fältet tomt.')]))
   .optional()
   .transform((s) => s || null)
 
-/** Whether a string is an e-mail address (sign-in, the organiser script): the one rule the fields use. */
-export const isEmailAddress = (s: string) => z.email().safeParse(s).success
+/** Whether a string is an e-mail address (the sign-in): the same rule as the fields'. */
+export const isEmailAddress = (s: string) => emailAddress.safeParse(s).success
 
 /**
  * Swedish mobile numbers as people type them: 070-123 45 67, 0701234567, +46 70 123 45 67,
