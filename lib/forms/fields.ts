@@ -142,31 +142,25 @@ export function validDate(s: string): Date | null {
 
 const unknownText = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
 
-/** A calendar day typed as YYYY-MM-DD, as midnight UTC; empty: null. */
-export function optionalDate(label: string) {
+/** A calendar day typed as YYYY-MM-DD: its text and its day (null when empty or no real day). */
+function day(label: string, required: boolean) {
   return z
     .unknown()
     .optional()
     .transform((v, ctx) => {
-      const s = unknownText(v)
-      if (s === '') return null
-      const d = validDate(s)
-      if (!d) ctx.addIssue({ code: 'custom', message: `Skriv ${label} som ÅÅÅÅ-MM-DD, t.ex. 2027-05-20.` })
-      return d
+      const text = unknownText(v)
+      const date = validDate(text)
+      if (!date && (text || required))
+        ctx.addIssue({ code: 'custom', message: text ? `Skriv ${label} som ÅÅÅÅ-MM-DD, t.ex. 2027-05-20.` : `Fyll i ${label}.` })
+      return { text, date }
     })
 }
 
+/** A calendar day typed as YYYY-MM-DD, as midnight UTC; empty: null. */
+export const optionalDate = (label: string) => day(label, false).transform((d) => d.date)
+
 /** A calendar day that must be given, kept as its text YYYY-MM-DD. */
-export function requiredDay(label: string) {
-  return z
-    .unknown()
-    .optional()
-    .transform((v, ctx) => {
-      const s = unknownText(v)
-      if (!validDate(s)) ctx.addIssue({ code: 'custom', message: s ? `Skriv ${label} som ÅÅÅÅ-MM-DD, t.ex. 2027-05-20.` : `Fyll i ${label}.` })
-      return s
-    })
-}
+export const requiredDay = (label: string) => day(label, true).transform((d) => d.text)
 
 function validTime(s: string): boolean {
   const m = /^(\d{2}):(\d{2})$/.exec(s)

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { changedFields, recordAudit } from '../admin/audit'
 import { formatDateRange, stockholmLocalToUtc, utcToStockholmLocal } from '../dates'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { optionalText, requiredDay, requiredText, time, validDate } from '../forms/fields'
 import { firstErrors, type RawForm, type SaveResult } from '../forms/form-state'
 
@@ -46,29 +46,14 @@ export async function saveProgrammeItem(
       return { ok: false, errors: { day: `Dagen ska vara under resan (${formatDateRange(trip.startDate, trip.endDate)}).` } }
     if (itemId === null) {
       const item = await tx.programmeItem.create({ data: { ...data, tripId: trip.id } })
-      await recordAudit(tx, {
-        actor,
-        action: 'programme.item_added',
-        entityType: 'programmeItem',
-        entityId: item.id,
-        summary: `Programpunkten ”${item.title}” lades till.`,
-        changes: changedFields({}, { tripId: trip.id, ...data }),
-      })
+      await auditItem(tx, actor, item, 'added', changedFields({}, { tripId: trip.id, ...data }))
       return { ok: true, value: { id: item.id }, warnings: [] }
     }
     const before = await tx.programmeItem.findFirst({ where: { id: itemId, tripId: trip.id } })
     if (!before) return { ok: false, errors: { form: 'Programpunkten finns inte längre.' } }
     const item = await tx.programmeItem.update({ where: { id: itemId }, data })
     const changes = changedFields(before as unknown as Record<string, unknown>, data)
-    if (Object.keys(changes).length > 0)
-      await recordAudit(tx, {
-        actor,
-        action: 'programme.item_updated',
-        entityType: 'programmeItem',
-        entityId: item.id,
-        summary: `Programpunkten ”${item.title}” ändrades.`,
-        changes,
-      })
+    if (Object.keys(changes).length > 0) await auditItem(tx, actor, item, 'updated', changes)
     return { ok: true, value: { id: item.id }, warnings: [] }
   })
 }
@@ -79,15 +64,22 @@ export async function deleteProgrammeItem(actor: string, tripSlug: string, itemI
     if (!item) return { ok: false, errors: { form: 'Programpunkten finns inte längre.' } }
     await tx.programmeItem.delete({ where: { id: item.id } })
     const { id: _id, ...fields } = item
-    await recordAudit(tx, {
-      actor,
-      action: 'programme.item_deleted',
-      entityType: 'programmeItem',
-      entityId: item.id,
-      summary: `Programpunkten ”${item.title}” togs bort.`,
-      changes: Object.fromEntries(Object.entries(fields).map(([k, from]) => [k, { from, to: null }])),
-    })
+    await auditItem(tx, actor, item, 'deleted', Object.fromEntries(Object.entries(fields).map(([k, from]) => [k, { from, to: null }])))
     return { ok: true, value: { title: item.title }, warnings: [] }
+  })
+}
+
+const AUDIT_SUMMARY = { added: 'lades till', updated: 'ändrades', deleted: 'togs bort' } as const
+
+/** The audit entry of one change to an item: `programme.item_added` and so on. */
+function auditItem(tx: Tx, actor: string, item: { id: number; title: string }, what: keyof typeof AUDIT_SUMMARY, changes: Record<string, { from: unknown; to: unknown }>) {
+  return recordAudit(tx, {
+    actor,
+    action: `programme.item_${what}`,
+    entityType: 'programmeItem',
+    entityId: item.id,
+    summary: `Programpunkten ”${item.title}” ${AUDIT_SUMMARY[what]}.`,
+    changes,
   })
 }
 

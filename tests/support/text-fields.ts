@@ -10,6 +10,7 @@ import { privacySettingsSchema, rateLimitSettingsSchema, retentionSettingsSchema
 import { tripSchema } from '../../lib/trips/edit'
 import { hostCitySchema } from '../../lib/trips/host-city-edit'
 import { programmeItemSchema } from '../../lib/trips/programme'
+import { signupValues } from './factories'
 
 /** The characters no text field may hold: halves of surrogate pairs, a control character, a bidirectional override. */
 export const FORBIDDEN = { 'a lone high surrogate': '\uD800', 'a lone low surrogate': '\uDC00', 'BEL (U+0007)': '\u0007', 'RLO (U+202E)': '\u202E' }
@@ -79,19 +80,7 @@ export const VALID_PRIVACY = { privacyController: 'Kommunstyrelsen', dataProtect
 export const VALID_RETENTION = { retentionMonths: '12', dietaryRetentionDays: '30', sentEmailRetentionDays: '30' }
 export const VALID_RATE_LIMITS = Object.fromEntries(fieldsOf(rateLimitSettingsSchema).map((name) => [name, '10']))
 // Sharing a double room, so that "Dela rum med" is kept too.
-export const VALID_SIGNUP = {
-  firstName: 'Anna',
-  lastName: 'Andersson',
-  email: 'anna@example.se',
-  phone: '070-123 45 67',
-  organisation: 'Mjölby Verkstad AB',
-  role: 'foretagare',
-  dietaryNeeds: 'Vegetarisk',
-  overnight: 'dubbelrum',
-  shareRoomWith: 'Bo Berg',
-  otherInfo: 'Inget',
-  privacyAccepted: 'on',
-}
+export const VALID_SIGNUP = signupValues({ email: 'anna@example.se', overnight: 'dubbelrum', shareRoomWith: 'Bo Berg', dietaryNeeds: 'Vegetarisk', otherInfo: 'Inget' })
 export const VALID_REPORT = { description: 'Knappen går inte att nå.', page: '/resor', email: 'svar@example.se' }
 export const VALID_MESSAGE = { audience: 'all', subject: 'Avresan', body: 'Bussen går kl. 06.30.' }
 export const VALID_EMAIL_ONLY = { email: 'anna@example.se' }
