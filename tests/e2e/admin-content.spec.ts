@@ -160,7 +160,7 @@ test('the host city and message forms refuse a control character in each text fi
       await page.locator(`[name="${field}"]`).fill(field === name ? withCharacter(VALID_MESSAGE, field, '\u0007') : VALID_MESSAGE[field])
     }
     await page.getByRole('button', { name: 'Förhandsgranska' }).click()
-    await expect(page.getByRole('alert')).toContainText(name === 'subject' ? 'Ämnesraden innehåller otillåtna tecken.' : 'Meddelandet innehåller otillåtna tecken.')
+    await expect(page.getByRole('alert', { name: 'Formuläret innehåller ett fel' })).toContainText(name === 'subject' ? 'Ämnesraden innehåller otillåtna tecken.' : 'Meddelandet innehåller otillåtna tecken.')
     await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toHaveCount(0)
   }
   expect(await db.outboxMessage.count({ where: { kind: `message:${trip.id}` } })).toBe(0)
