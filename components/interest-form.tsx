@@ -4,8 +4,10 @@
 // about later trips too; works as a plain form post without JavaScript.
 import Link from 'next/link'
 import { useActionState } from 'react'
-import type { InterestFormState } from '@/app/meddela-mig/actions'
+import { HONEYPOT_FIELD, type FormState } from '@/lib/forms/form-state'
 import { Checkbox, ErrorSummary, TextField } from './form-fields'
+
+export type InterestFormState = FormState<'email' | 'laterTrips', string>
 
 export function InterestForm({
   action,
@@ -23,12 +25,12 @@ export function InterestForm({
         Lämna din e-postadress, så mejlar vi dig en gång när anmälan öppnar. Du bekräftar adressen från ett mejl först. Läs
         hur vi hanterar adressen i <Link href="/integritet">integritetsmeddelandet</Link>.
       </p>
-      <ErrorSummary errors={{ email: state.error }} labels={{ email: 'E-post' }} />
-      <TextField name="email" label="E-post" type="email" autoComplete="email" required defaultValue={state.email} error={state.error} />
-      <Checkbox name="laterTrips" label="Meddela mig även om kommande resor" defaultChecked={state.laterTrips} />
+      <ErrorSummary errors={state.fieldErrors ?? {}} labels={{ email: 'E-post' }} />
+      <TextField name="email" label="E-post" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Checkbox name="laterTrips" label="Meddela mig även om kommande resor" defaultChecked={state.values?.laterTrips === 'on'} />
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="webbplats">Lämna det här fältet tomt</label>
-        <input id="webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <label htmlFor={HONEYPOT_FIELD}>Lämna det här fältet tomt</label>
+        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <button type="submit" className="button" aria-disabled={pending}>
         {pending ? 'Skickar …' : 'Meddela mig'}

@@ -4,12 +4,13 @@
 // JavaScript: the preview is the action's answer, with the text carried in hidden fields.
 import { useActionState } from 'react'
 import { AUDIENCES } from '@/lib/admin/audiences'
+import type { FormState } from '@/lib/forms/form-state'
 import { ErrorSummary, RadioGroup, TextField } from './form-fields'
 
 export type MessageFormState =
   | { kind: 'idle' }
   | { kind: 'error'; message: string }
-  | { kind: 'invalid'; values: Record<string, string>; fieldErrors: Record<string, string> }
+  | ({ kind: 'invalid' } & Required<Pick<FormState<string, string>, 'values' | 'fieldErrors'>>)
   | { kind: 'preview'; values: Record<string, string>; recipients: number }
 
 const LABELS = { audience: 'Mottagare', subject: 'Ämne', body: 'Meddelande' }
@@ -73,16 +74,16 @@ export function MessageForm({
       <ErrorSummary errors={errors} labels={LABELS} />
       <RadioGroup
         name="audience"
-        label="Mottagare"
+        label={LABELS.audience}
         required
         options={Object.entries(AUDIENCES).map(([value, a]) => ({ value, label: a.label }))}
         defaultValue={values.audience}
         error={errors.audience}
       />
-      <TextField name="subject" label="Ämne" required defaultValue={values.subject} error={errors.subject} />
+      <TextField name="subject" label={LABELS.subject} required defaultValue={values.subject} error={errors.subject} />
       <TextField
         name="body"
-        label="Meddelande"
+        label={LABELS.body}
         required
         multiline
         hint="Tom rad mellan stycken. Hälsningsfras, resans uppgifter, personlig länk och kontaktuppgifter läggs till."

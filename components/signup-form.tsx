@@ -11,6 +11,7 @@ import type { SignupOutcome } from '@/lib/registrations/signup'
 import type { UpdateResult } from '@/lib/registrations/update'
 import type { SignupValues } from '@/lib/registrations/schema'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS } from '@/lib/registrations/schema'
+import { HONEYPOT_FIELD } from '@/lib/forms/form-state'
 import type { LimitedBy } from '@/lib/rate-limits'
 import { tryAgainIn } from '@/lib/rate-limits/messages'
 import { CLOSED_REASON_TEXT } from '@/lib/trips/life-cycle'
@@ -21,6 +22,8 @@ export type SignupFormState =
   | Exclude<SignupOutcome, { kind: 'registered' } | { kind: 'trip-not-found' }>
   | Extract<UpdateResult, { kind: 'invalid' | 'rate-limited' }>
 
+// The fields' names, as the error summary and the audit log say them. The two checkboxes' labels
+// are sentences of their own (what ticking them means), so they are written out below.
 const LABELS = SIGNUP_LABELS
 
 // Over a rate limit (lib/rate-limits): the address typed, the network the form came from, the
@@ -129,11 +132,11 @@ export function SignupForm({
 
       <p>{editing ? 'Ändra det som behövs och spara. ' : ''}Alla fält måste fyllas i, utom de som är märkta som frivilliga.</p>
 
-      <TextField name="firstName" label="Förnamn" autoComplete="given-name" required defaultValue={values.firstName} error={errors.firstName} />
-      <TextField name="lastName" label="Efternamn" autoComplete="family-name" required defaultValue={values.lastName} error={errors.lastName} />
+      <TextField name="firstName" label={LABELS.firstName} autoComplete="given-name" required defaultValue={values.firstName} error={errors.firstName} />
+      <TextField name="lastName" label={LABELS.lastName} autoComplete="family-name" required defaultValue={values.lastName} error={errors.lastName} />
       <TextField
         name="email"
-        label="E-post"
+        label={LABELS.email}
         type="email"
         autoComplete="email"
         required
@@ -143,7 +146,7 @@ export function SignupForm({
       />
       <TextField
         name="phone"
-        label="Mobilnummer"
+        label={LABELS.phone}
         type="tel"
         autoComplete="tel"
         required
@@ -153,17 +156,17 @@ export function SignupForm({
       />
       <TextField
         name="organisation"
-        label="Organisation"
+        label={LABELS.organisation}
         autoComplete="organization"
         required
         hint="Företag, parti, förvaltning eller förening."
         defaultValue={values.organisation}
         error={errors.organisation}
       />
-      <RadioGroup name="role" label="Roll" required options={ROLE_OPTIONS} defaultValue={values.role} error={errors.role} />
+      <RadioGroup name="role" label={LABELS.role} required options={ROLE_OPTIONS} defaultValue={values.role} error={errors.role} />
       <TextField
         name="dietaryNeeds"
-        label="Specialkost eller allergier"
+        label={LABELS.dietaryNeeds}
         multiline
         hint="Frivilligt. Uppgiften delas bara med dem som lagar maten och raderas efter resan."
         defaultValue={values.dietaryNeeds}
@@ -172,7 +175,7 @@ export function SignupForm({
       {hasOvernight && (
         <RadioGroup
           name="overnight"
-          label="Övernattning"
+          label={LABELS.overnight}
           required
           options={OVERNIGHT_OPTIONS}
           defaultValue={values.overnight}
@@ -183,7 +186,7 @@ export function SignupForm({
       {hasOvernight && (!hydrated || overnight === 'dubbelrum') && (
         <TextField
           name="shareRoomWith"
-          label="Dela rum med"
+          label={LABELS.shareRoomWith}
           hint="Frivilligt. Fyll bara i om du vill dela dubbelrum: vem vill du dela med?"
           defaultValue={values.shareRoomWith}
           error={errors.shareRoomWith}
@@ -192,7 +195,7 @@ export function SignupForm({
       {boardingStops.length > 1 && (
         <RadioGroup
           name="boardingStopId"
-          label="Påstigning"
+          label={LABELS.boardingStopId}
           required
           hint="Var kliver du på bussen?"
           options={boardingStops.map((s) => ({ value: String(s.id), label: s.name }))}
@@ -200,7 +203,7 @@ export function SignupForm({
           error={errors.boardingStopId}
         />
       )}
-      <TextField name="otherInfo" label="Övrigt" multiline hint="Frivilligt. Något mer vi behöver veta?" defaultValue={values.otherInfo} error={errors.otherInfo} />
+      <TextField name="otherInfo" label={LABELS.otherInfo} multiline hint="Frivilligt. Något mer vi behöver veta?" defaultValue={values.otherInfo} error={errors.otherInfo} />
       <Checkbox
         name="showInParticipantList"
         label="Visa mitt namn och min organisation i listan över deltagare"
@@ -221,8 +224,8 @@ export function SignupForm({
       )}
       {!editing && (
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor="webbplats">Lämna det här fältet tomt</label>
-          <input id="webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          <label htmlFor={HONEYPOT_FIELD}>Lämna det här fältet tomt</label>
+          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
       )}
       {goesToWaitlist && <p>Resan är fullbokad: du hamnar på reservlistan när du skickar anmälan.</p>}

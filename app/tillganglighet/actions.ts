@@ -4,10 +4,11 @@
 import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { submitAccessibilityReport } from '@/lib/accessibility/report'
-import type { ReportField, ReportValues } from '@/lib/accessibility/report-fields'
+import type { ReportField } from '@/lib/accessibility/report-fields'
 import { clientAddress } from '@/lib/auth/client-address'
+import type { FormState } from '@/lib/forms/form-state'
 
-export type ReportFormState = { values?: ReportValues; fieldErrors?: Partial<Record<ReportField, string>>; message?: string }
+export type ReportFormState = FormState<ReportField, string>
 
 export async function reportProblem(_previous: ReportFormState, formData: FormData): Promise<ReportFormState> {
   if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)

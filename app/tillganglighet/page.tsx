@@ -3,9 +3,9 @@
 // model: compliance, known gaps, how to report a problem (a form that reaches the organisers),
 // the supervising authority, and how the site was tested.
 import type { Metadata } from 'next'
-import { AccessibilityReportForm } from '@/components/accessibility-report-form'
 import { getSiteSettings } from '@/lib/settings/site-settings'
 import { reportProblem } from './actions'
+import { AccessibilityReportForm } from './report-form'
 
 export const metadata: Metadata = { title: 'Tillgänglighetsredogörelse' }
 export const revalidate = 60

@@ -4,28 +4,19 @@
 // address (reportsPerAddress an hour), since the form sends e-mail to the organisers.
 import { z } from 'zod'
 import { db } from '../db'
-import { contactLines, renderEmail } from '../email/content'
+import { contactLines, renderEmail } from '../email/render'
+import { optionalEmailAddress, optionalText, requiredText } from '../forms/fields'
+import { firstErrors, isHoneypotFilled, readTextFields } from '../forms/form-state'
 import { enqueueEmail } from '../email/outbox'
 import { log } from '../log'
 import { consumeLimit } from '../rate-limits'
 import { tryAgainIn } from '../rate-limits/messages'
-import { optionalText, requiredText } from '../registrations/schema'
 import { REPORT_FIELDS, type ReportField, type ReportValues } from './report-fields'
 
-/** The hidden field people never see and bots fill in (as on the signup form). */
-export const REPORT_HONEYPOT = 'webbplats'
-
-const reportSchema = z.object({
+export const reportSchema = z.object({
   description: requiredText('en beskrivning av problemet', 5000, { multiline: true }),
   page: optionalText('sidan', 500),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, { error: 'E-postadressen är för lång.' })
-    .pipe(z.union([z.literal(''), z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se, eller lämna fältet tomt.' })]))
-    .optional()
-    .transform((s) => s || null),
+  email: optionalEmailAddress,
 })
 
 export type ReportOutcome =
@@ -33,25 +24,13 @@ export type ReportOutcome =
   | { kind: 'invalid'; values: ReportValues; fieldErrors: Partial<Record<ReportField, string>> }
   | { kind: 'limited'; values: ReportValues; message: string }
 
-function readValues(raw: Record<string, unknown>): ReportValues {
-  const values: ReportValues = {}
-  for (const field of REPORT_FIELDS) {
-    const v = raw[field]
-    if (typeof v === 'string') values[field] = v
-  }
-  return values
-}
 
 export async function submitAccessibilityReport(raw: Record<string, unknown>, address: string): Promise<ReportOutcome> {
   // A bot's post looks sent to the bot, and nothing goes out.
-  if (typeof raw[REPORT_HONEYPOT] === 'string' && raw[REPORT_HONEYPOT] !== '') return { kind: 'sent' }
-  const values = readValues(raw)
+  if (isHoneypotFilled(raw)) return { kind: 'sent' }
+  const values: ReportValues = readTextFields(REPORT_FIELDS, raw)
   const parsed = reportSchema.safeParse(values)
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<ReportField, string>> = {}
-    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as ReportField] ??= issue.message
-    return { kind: 'invalid', values, fieldErrors }
-  }
+  if (!parsed.success) return { kind: 'invalid', values, fieldErrors: firstErrors<ReportField>(parsed.error) }
   const limit = await consumeLimit('report', { address })
   if (!limit.ok) {
     return { kind: 'limited', values, message: `Vi har tagit emot många rapporter från din uppkoppling den senaste timmen. ${tryAgainIn(limit.retryAfterSeconds)}` }

@@ -5,6 +5,8 @@ import { z } from 'zod'
 import { db } from '../db'
 import { enqueueEmail } from '../email/outbox'
 import { organiserMessage } from '../email/registration-emails'
+import { requiredText } from '../forms/fields'
+import { firstErrors, type FieldErrors } from '../forms/form-state'
 import { createLink, manageUrl } from '../registrations/notifications'
 import { AUDIENCES, type Audience } from './audiences'
 import { recordAudit } from './audit'
@@ -13,10 +15,17 @@ export { AUDIENCES, type Audience }
 
 export const messageSchema = z.object({
   audience: z.enum(['confirmed', 'waitlisted', 'all'], { error: 'Välj vilka som ska få meddelandet.' }),
-  subject: z.string({ error: 'Skriv en ämnesrad.' }).trim().min(1, { error: 'Skriv en ämnesrad.' }).max(150, { error: 'Ämnesraden får vara högst 150 tecken.' }),
-  body: z.string({ error: 'Skriv ett meddelande.' }).trim().min(1, { error: 'Skriv ett meddelande.' }).max(10_000, { error: 'Meddelandet får vara högst 10 000 tecken.' }),
+  subject: requiredText('ämnesraden', 150, { missing: 'Skriv en ämnesrad.' }),
+  body: requiredText('meddelandet', 10_000, { multiline: true, missing: 'Skriv ett meddelande.', tooLong: 'Meddelandet får vara högst 10 000 tecken.' }),
 })
-export type MessageInput = z.infer<typeof messageSchema>
+export type MessageInput = z.output<typeof messageSchema>
+export type MessageField = keyof MessageInput
+
+/** The message form's fields checked: the message, or the first error of each field. */
+export function parseMessage(values: Record<MessageField, unknown>): { ok: true; data: MessageInput } | { ok: false; fieldErrors: FieldErrors<MessageField> } {
+  const parsed = messageSchema.safeParse(values)
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: firstErrors<MessageField>(parsed.error) }
+}
 
 export function messageKind(tripId: number) {
   return `message:${tripId}`

@@ -4,7 +4,7 @@
 // as Better Auth looks them up.
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
-import { z } from 'zod'
+import { emailAddress } from '../forms/fields'
 import type { PrismaClient } from '../generated/prisma/client'
 import { MIN_PASSWORD_LENGTH } from './auth-constants'
 
@@ -15,10 +15,8 @@ export class OrganiserError extends Error {}
 
 export type OrganiserListing = { email: string; name: string; createdAt: Date; activeSessions: number }
 
-const emailSchema = z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@mjolby.se.' })
-
 function parseEmail(value: string): string {
-  const result = emailSchema.safeParse(value.trim().toLowerCase())
+  const result = emailAddress.safeParse(value)
   if (!result.success) throw new OrganiserError(result.error.issues[0]!.message)
   return result.data
 }

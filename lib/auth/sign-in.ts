@@ -8,7 +8,7 @@
 // success forgets the e-mail's failures and gives the address its point back, and an attempt the
 // server could not judge is given back too. What stays counted are the failures.
 import { APIError } from 'better-auth'
-import { z } from 'zod'
+import { isEmailAddress } from '../forms/fields'
 import { log } from '../log'
 import { rateLimits } from '../rate-limits'
 import { auth } from './auth'
@@ -42,7 +42,7 @@ export async function signInOrganiser(input: {
     return { ok: false, error: SIGN_IN_FAILED }
   }
 
-  if (!z.email().safeParse(email).success || password === '') {
+  if (!isEmailAddress(email) || password === '') {
     return { ok: false, error: SIGN_IN_FAILED } // a failure: it stays counted
   }
   try {

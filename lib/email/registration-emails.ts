@@ -4,7 +4,7 @@
 import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '../dates'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import type { SiteSettings } from '../settings/site-settings'
-import { contactLines, renderEmail, type EmailContent } from './content'
+import { contactLines, renderEmail, type EmailContent } from './render'
 import type { OutgoingEmail } from './transport'
 
 export type EmailTrip = {

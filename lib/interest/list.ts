@@ -23,21 +23,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { authSecret } from '../auth/secret'
 import { db } from '../db'
-import { contactLines, renderEmail } from '../email/content'
+import { contactLines, renderEmail } from '../email/render'
 import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
 import { JOBS, queue } from '../jobs/queue'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from '../registrations/links'
-import { emailAddress } from '../registrations/schema'
+import { emailAddress } from '../forms/fields'
+import { isHoneypotFilled } from '../forms/form-state'
 import { getSiteSettings, type SiteSettings } from '../settings/site-settings'
 import { registrationState, TRIP_LIFE_FIELDS } from '../trips/life-cycle'
 
 /** How long an unconfirmed address (and its confirmation link) is kept. */
 export const UNCONFIRMED_HOURS = 48
-
-export const HONEYPOT_FIELD = 'webbplats'
 
 
 export type InterestValues = { email: string; laterTrips: boolean }
@@ -87,7 +86,7 @@ export async function subscribe(
     laterTrips: raw.laterTrips === 'on',
   }
   // A filled honeypot is a robot: the usual answer, nothing stored or sent.
-  if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') {
+  if (isHoneypotFilled(raw)) {
     log.info('interest.honeypot', {})
     return { kind: 'done' }
   }

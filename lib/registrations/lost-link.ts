@@ -10,7 +10,7 @@ import { db } from '../db'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { createLink, queueRegistrationEmail } from './notifications'
-import { emailAddress } from './schema'
+import { emailAddress } from '../forms/fields'
 
 
 class NothingToSend extends Error {}

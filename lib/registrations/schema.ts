@@ -2,16 +2,9 @@
 // duplicates, whether registration is open) are in registerParticipant. Shared by the server
 // action and, being plain zod, usable in the browser too.
 import { z } from 'zod'
+import { checkbox, emailAddress, optionalText, requiredText, swedishMobile } from '../forms/fields'
+import { firstErrors, readTextFields } from '../forms/form-state'
 import type { OvernightChoice, ParticipantRole, RegistrationStatus } from '../generated/prisma/enums'
-
-/** An e-mail address as people type it (trimmed, lower-cased), with the Swedish answers: the signup, lost-link and interest forms'. */
-export const emailAddress = z
-  .string({ error: 'Fyll i e-post.' })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: 'Fyll i e-post.' })
-  .max(254, { error: 'E-postadressen är för lång.' })
-  .pipe(z.email({ error: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' }))
 
 /** The form's choices: the value posted, the label shown, the stored enum. */
 export const ROLE_OPTIONS = [
@@ -80,51 +73,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = { ...SIGNUP_LABELS, st
 
 /** The form's fields from posted data, text only (files and unknown fields are ignored). */
 export function readSignupValues(raw: Record<string, unknown>): SignupValues {
-  const values: SignupValues = {}
-  for (const field of SIGNUP_FIELDS) {
-    const v = raw[field]
-    if (typeof v === 'string') values[field] = v
-  }
-  return values
-}
-
-// No control characters (C0, DEL, C1) nor bidirectional overrides, which can disguise text in
-// the organisers' lists, nor half of a surrogate pair, which is no character at all (PostgreSQL
-// would store U+FFFD instead). Multi-line fields may hold line breaks and tabs; one-line fields not.
-const FORBIDDEN_ALWAYS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const FORBIDDEN_ONE_LINE = /[\t\n\r]/
-
-function text(label: string, max: number, { multiline = false } = {}) {
-  return z
-    .string({ error: `Fyll i ${label}.` })
-    .trim()
-    .max(max, { error: `${capitalise(label)} får vara högst ${max} tecken.` })
-    .refine((s) => !FORBIDDEN_ALWAYS.test(s) && (multiline || !FORBIDDEN_ONE_LINE.test(s)), {
-      error: `${capitalise(label)} innehåller otillåtna tecken.`,
-    })
-}
-export function requiredText(label: string, max: number, options?: { multiline?: boolean }) {
-  return text(label, max, options).pipe(z.string().min(1, { error: `Fyll i ${label}.` }))
-}
-// (In zod 4 a key may be missing only when its schema is optional *before* any transform.)
-export function optionalText(label: string, max: number, options?: { multiline?: boolean }) {
-  return text(label, max, options)
-    .optional()
-    .transform((s) => (s ? s : null))
-}
-function capitalise(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}
-
-/**
- * Swedish mobile numbers as people type them: 070-123 45 67, 0701234567, +46 70 123 45 67,
- * 0046 70-123 45 67. Returns the number in E.164 form (+46701234567), or null.
- */
-export function normaliseSwedishMobile(input: string): string | null {
-  const compact = input.replace(/[\s\-().]/g, '')
-  const national = compact.replace(/^(\+46|0046)0?/, '0')
-  return /^07\d{8}$/.test(national) ? `+46${national.slice(1)}` : null
+  return readTextFields(SIGNUP_FIELDS, raw)
 }
 
 export type TripFormOptions = {
@@ -139,19 +88,7 @@ export function signupSchema(trip: TripFormOptions) {
       firstName: requiredText('förnamn', 100),
       lastName: requiredText('efternamn', 100),
       email: emailAddress,
-      phone: z
-        .string({ error: 'Fyll i mobilnummer.' })
-        .trim()
-        .min(1, { error: 'Fyll i mobilnummer.' })
-        .max(30, { error: 'Skriv ett svenskt mobilnummer, t.ex. 070-123 45 67.' })
-        .transform((s, ctx) => {
-          const phone = normaliseSwedishMobile(s)
-          if (!phone) {
-            ctx.addIssue({ code: 'custom', message: 'Skriv ett svenskt mobilnummer, t.ex. 070-123 45 67.' })
-            return z.NEVER
-          }
-          return phone
-        }),
+      phone: swedishMobile,
       organisation: requiredText('organisation', 200),
       role: z
         .enum(ROLE_OPTIONS.map((o) => o.value) as [string, ...string[]], { error: 'Välj din roll.' })
@@ -172,7 +109,7 @@ export function signupSchema(trip: TripFormOptions) {
             .refine((id) => trip.boardingStopIds.includes(id), { error: 'Välj var du kliver på bussen.' })
         : z.unknown().optional().transform(() => trip.boardingStopIds[0] ?? null),
       otherInfo: optionalText('övrigt', 1000, { multiline: true }),
-      showInParticipantList: z.unknown().optional().transform((v) => v === 'on' || v === 'true' || v === true),
+      showInParticipantList: checkbox,
       // A transform, not a refine: zod 4 skips refinements of a missing optional key.
       privacyAccepted: z
         .unknown()
@@ -201,10 +138,5 @@ export function parseSignup(raw: Record<string, unknown>, trip: TripFormOptions)
   const values = readSignupValues(raw)
   const result = signupSchema(trip).safeParse(values)
   if (result.success) return { ok: true, data: result.data, values }
-  const fieldErrors: Partial<Record<SignupField, string>> = {}
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as SignupField
-    fieldErrors[field] ??= issue.message
-  }
-  return { ok: false, values, fieldErrors }
+  return { ok: false, values, fieldErrors: firstErrors<SignupField>(result.error) }
 }

@@ -1,14 +1,12 @@
 // The whole signup as the form sees it: drop bots, read the form against the trip's choices,
 // check the rate limits, register (which queues the e-mail). The server action is a thin shell
 // over this.
+import { isHoneypotFilled } from '../forms/form-state'
 import { log } from '../log'
 import { consumeLimit, type LimitedBy, type Requester } from '../rate-limits'
 import { getSignupTrip } from '../trips/queries'
 import { registerParticipant, type RegisterResult } from './register'
 import { parseSignup, type SignupField, type SignupValues } from './schema'
-
-/** The hidden field that people never see and bots fill in. */
-export const HONEYPOT_FIELD = 'webbplats'
 
 export type SignupOutcome =
   | { kind: 'invalid'; values: SignupValues; fieldErrors: Partial<Record<SignupField, string>> }
@@ -26,7 +24,7 @@ export type SignupOutcome =
 export async function submitSignup(slug: string, raw: Record<string, unknown>, client: Pick<Requester, 'address'> = {}): Promise<SignupOutcome> {
   // The slug is bound into the form by the page but comes back from the browser: check it.
   if (typeof slug !== 'string') return { kind: 'trip-not-found' }
-  if (typeof raw[HONEYPOT_FIELD] === 'string' && raw[HONEYPOT_FIELD] !== '') {
+  if (isHoneypotFilled(raw)) {
     log.info('signup.honeypot', { slug })
     return { kind: 'dropped' }
   }

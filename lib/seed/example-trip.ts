@@ -3,7 +3,7 @@
 // It is labelled as an example everywhere (title, banner, every programme item) and states no
 // fact about a real place, company or person. Its dates are relative to the day the database is
 // made: about seven weeks ahead, with the deadlines before it.
-import { stockholmLocalToUtc } from '../admin/content-time'
+import { stockholmLocalToUtc } from '../dates'
 
 export const EXAMPLE_TRIP_SLUG = 'exempelresa'
 /** The SeedMarker key that says the example was seeded once (so it is never made again). */

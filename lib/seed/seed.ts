@@ -1,9 +1,9 @@
-// Loads lib/seed/content.ts into a database. Safe to run at every start: it only adds what is
+// Loads lib/seed/initial-content.ts into a database. Safe to run at every start: it only adds what is
 // missing (by slug, or the settings row), so it never duplicates a row nor overwrites anything
 // the organisers have changed. The example trip (./example-trip.ts) is added once when asked
 // for: a marker row remembers it, so it never comes back after the organisers deleted it.
 import type { PrismaClient } from '../generated/prisma/client'
-import { hostCities, siteSettings, trips } from './content'
+import { hostCities, siteSettings, trips } from './initial-content'
 import { EXAMPLE_SEEDED_MARKER, EXAMPLE_TRIP_SLUG, exampleTrip } from './example-trip'
 
 export type SeedResult = { tripsAdded: number; hostCitiesAdded: number; exampleAdded: boolean }

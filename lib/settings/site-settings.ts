@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { RATE_LIMIT_KEYS, type RateLimitSetting } from './keys'
 
 export type SiteSettings = {
   organiserName: string
@@ -17,21 +18,10 @@ export async function getSiteSettings(): Promise<SiteSettings> {
 }
 
 // --- Rate limits (lib/rate-limits) -------------------------------------------------------------
-const rateLimitFields = {
-  signupsPerAddress: true,
-  signupsPerEmail: true,
-  linkRequestsPerAddress: true,
-  linkRequestsPerEmail: true,
-  signInsPerAddress: true,
-  signInsPerEmail: true,
-  reportsPerAddress: true,
-  savesPerRegistration: true,
-  savesPerAddress: true,
-  emailsPerInbox: true,
-} as const
+const rateLimitFields = Object.fromEntries(RATE_LIMIT_KEYS.map((key) => [key, true])) as Record<RateLimitSetting, true>
 
 /** How many of each are allowed in its window (each window is in LIMITS, lib/rate-limits/index.ts). */
-export type RateLimitSettings = { [K in keyof typeof rateLimitFields]: number }
+export type RateLimitSettings = Record<RateLimitSetting, number>
 
 export async function getRateLimitSettings(): Promise<RateLimitSettings> {
   const row = await db().siteSettings.findUnique({ where: { id: 1 }, select: rateLimitFields })

@@ -2,9 +2,8 @@
 // delete a trip nobody has signed up for (or the seeded example, with its try-out signups).
 // Both write the audit log; the admin's server actions are thin shells over these.
 import { recordAudit } from '../admin/audit'
-import { stockholmLocalToUtc, utcToStockholmLocal } from '../admin/content-time'
+import { stockholmDayKey, stockholmLocalToUtc, utcToStockholmLocal } from '../dates'
 import { db } from '../db'
-import { stockholmDayKey } from '../dates'
 import { anonymiseRegistrations } from '../privacy/anonymise'
 
 export type CopyResult = { ok: true; slug: string } | { ok: false; error: string }

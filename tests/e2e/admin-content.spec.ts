@@ -1,8 +1,10 @@
 // An organiser edits a trip's programme and description and sees them on the public trip page
 // at once (the save revalidates it); the content pages have no axe violations.
-import { formatProgrammeDay } from '../../lib/dates'
-import { stockholmLocalToUtc } from '../../lib/admin/content-time'
+import { messageSchema } from '../../lib/admin/messages'
+import { formatProgrammeDay, stockholmLocalToUtc } from '../../lib/dates'
+import { hostCitySchema } from '../../lib/trips/host-city-edit'
 import { createTestTrip, dayFromToday } from '../support/factories'
+import { textFieldsOf, VALID_HOST_CITY, VALID_MESSAGE, withCharacter } from '../support/text-fields'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 
 test('an organiser adds a programme item and writes the description in Markdown; the public page shows both', async ({ page, db, organiser }) => {
@@ -122,4 +124,44 @@ test.describe('with JavaScript off', () => {
     await page.goto(`/orter/${citySlug}`)
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Skriptlösa')
   })
+})
+
+// Over HTTP, through the browser: a control character (a browser can send one; a half of a
+// surrogate pair it sends as U+FFFD, so that case is in tests/integration/forbidden-characters.test.ts)
+// in each text field of an admin form, found from the form's schema, is refused in Swedish beside
+// the field, and nothing is stored or sent.
+test('the host city and message forms refuse a control character in each text field, in Swedish, and store nothing', async ({ page, db, organiser }) => {
+  test.slow() // sign-in and a post per field
+  const trip = await createTestTrip(db)
+  await db.registration.create({
+    data: { tripId: trip.id, status: 'CONFIRMED', firstName: 'Ada', lastName: 'A', email: `ada.${trip.slug}@example.se`, phone: '+46701234567', role: 'CIVIL_SERVANT', organisation: 'Mjölby kommun', privacyAcceptedAt: new Date() },
+  })
+  await signInAsOrganiser(page, organiser)
+
+  const citySlug = `styrtecken-${Date.now()}`
+  const city = { ...VALID_HOST_CITY, slug: citySlug }
+  const cityFields = textFieldsOf(hostCitySchema, city)
+  expect(cityFields.map((f) => f.name)).toEqual(['name', 'county', 'portrait'])
+  await page.goto('/admin/orter/ny')
+  for (const { name } of cityFields) {
+    for (const [field, value] of Object.entries(city)) await page.locator(`[name="${field}"]`).fill(name === field ? withCharacter(city, field, '\u0007') : value)
+    await page.getByRole('button', { name: 'Lägg till orten' }).click()
+    await expect(page.getByRole('alert').getByRole('link')).toHaveText(/^[^:]+: [A-ZÅÄÖ][^:]* innehåller otillåtna tecken\.$/)
+    await expect(page.locator(`[name="${name}"]`)).toHaveAttribute('aria-invalid', 'true')
+  }
+  expect(await db.hostCity.count({ where: { slug: citySlug } })).toBe(0)
+
+  const messageFields = textFieldsOf(messageSchema, VALID_MESSAGE)
+  expect(messageFields.map((f) => f.name)).toEqual(['subject', 'body'])
+  await page.goto(`/admin/resor/${trip.slug}/meddelanden`)
+  for (const { name } of messageFields) {
+    await page.getByRole('radiogroup', { name: 'Mottagare' }).getByLabel('Alla bekräftade').check()
+    for (const field of ['subject', 'body'] as const) {
+      await page.locator(`[name="${field}"]`).fill(field === name ? withCharacter(VALID_MESSAGE, field, '\u0007') : VALID_MESSAGE[field])
+    }
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click()
+    await expect(page.getByRole('alert', { name: 'Formuläret innehåller ett fel' })).toContainText(name === 'subject' ? 'Ämnesraden innehåller otillåtna tecken.' : 'Meddelandet innehåller otillåtna tecken.')
+    await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toHaveCount(0)
+  }
+  expect(await db.outboxMessage.count({ where: { kind: `message:${trip.id}` } })).toBe(0)
 })

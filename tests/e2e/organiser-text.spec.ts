@@ -14,7 +14,7 @@ import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } f
 const ELEMENTS = ['P', 'BR', 'H2', 'H3', 'H4', 'UL', 'OL', 'LI', 'EM', 'STRONG', 'A', 'BLOCKQUOTE', 'HR']
 const ATTRIBUTES: Record<string, string[]> = { A: ['href', 'title'], OL: ['start'] }
 
-// The admin forms refuse control characters (lib/admin/content.ts), so the payloads that carry one
+// The admin forms refuse control characters (the form kit, lib/forms/fields.ts), so the payloads that carry one
 // are left to the unit tests.
 const STORABLE = Object.values(MARKDOWN_PAYLOADS).filter((p) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(p))
 // Every payload, then links that must stay links, in one Markdown text.

@@ -2,15 +2,11 @@
 // settings, each saved in one transaction with its audit entry.
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
-import {
-  deleteProgrammeItem,
-  saveHostCity,
-  saveProgrammeItem,
-  saveSiteSettings,
-  saveTrip,
-  stockholmLocalToUtc,
-  utcToStockholmLocal,
-} from '../../lib/admin/content'
+import { stockholmLocalToUtc, utcToStockholmLocal } from '../../lib/dates'
+import { saveSiteSettings } from '../../lib/settings/edit'
+import { saveTrip } from '../../lib/trips/edit'
+import { saveHostCity } from '../../lib/trips/host-city-edit'
+import { deleteProgrammeItem, saveProgrammeItem } from '../../lib/trips/programme'
 import { createTestTrip } from '../support/factories'
 
 // Content is saved whatever today is: fixed trip days keep the expected texts readable.

@@ -10,7 +10,7 @@ import { findRegistrationByToken } from '../../lib/registrations/manage'
 import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupInput, type SignupValues } from '../../lib/registrations/schema'
 import { EMAIL_TAKEN, updateRegistration } from '../../lib/registrations/update'
-import { stockholmLocalToUtc } from '../../lib/admin/content-time'
+import { stockholmLocalToUtc } from '../../lib/dates'
 import { createTestTrip, dayFromToday, signupValues } from '../support/factories'
 
 const TRIP_OPTIONS = { hasOvernight: true, boardingStopIds: [] as number[] }

@@ -1,8 +1,8 @@
-// The settings page's privacy notice, retention and rate-limit forms (lib/admin/content.ts): each
+// The settings page's privacy notice, retention and rate-limit forms (lib/settings/edit.ts): each
 // saves its own fields only, answers mistakes in Swedish beside the field, keeps within sane
 // bounds, and leaves an audit entry of what changed.
 import { describe, expect, it } from 'vitest'
-import { savePrivacySettings, saveRateLimitSettings, saveRetentionSettings } from '../../lib/admin/content'
+import { savePrivacySettings, saveRateLimitSettings, saveRetentionSettings } from '../../lib/settings/edit'
 import { db } from '../../lib/db'
 import { getPrivacySettings } from '../../lib/settings/site-settings'
 

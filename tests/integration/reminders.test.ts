@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { sendDueReminders } from '../../lib/registrations/reminders'
 import { submitSignup } from '../../lib/registrations/signup'
-import { stockholmLocalToUtc } from '../../lib/admin/content-time'
+import { stockholmLocalToUtc } from '../../lib/dates'
 import { createTestTrip, dayFromToday, signupValues } from '../support/factories'
 
 describe('sendDueReminders', () => {

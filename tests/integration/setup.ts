@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest'
 import { db } from '../../lib/db'
 import { queue, stopQueue } from '../../lib/jobs/queue'
-import { siteSettings } from '../../lib/seed/content'
+import { siteSettings } from '../../lib/seed/initial-content'
 import { truncateAll } from '../support/test-database'
 
 process.env.DATABASE_URL = inject('databaseUrl')

@@ -2,7 +2,7 @@
 // signups, a trip that has started takes neither signups, changes nor cancellations, and the
 // organisers publish, open at a set time, close, copy ("Kopiera resa") and delete.
 import { describe, expect, it } from 'vitest'
-import { saveTrip } from '../../lib/admin/content'
+import { saveTrip } from '../../lib/trips/edit'
 import { db } from '../../lib/db'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { registerParticipant } from '../../lib/registrations/register'

@@ -1,6 +1,6 @@
 // Periods and windows as the privacy notice, `npm run retention` and the settings page word them.
 import { describe, expect, it } from 'vitest'
-import { rateLimitFields } from '../../lib/admin/content-fields'
+import { rateLimitFields } from '../../components/content-form/fields'
 import { formatDays, formatMonths } from '../../lib/privacy/wording'
 
 describe('retention periods in words', () => {

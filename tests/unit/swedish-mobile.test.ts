@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseSwedishMobile } from '../../lib/registrations/schema'
+import { normaliseSwedishMobile } from '../../lib/forms/fields'
 
 describe('normaliseSwedishMobile', () => {
   it.each([

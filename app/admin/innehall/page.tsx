@@ -2,7 +2,7 @@
 // changes to them.
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { listContent } from '@/lib/admin/content-queries'
+import { listContent } from '@/lib/admin/content-overview'
 import { requireOrganiser } from '@/lib/auth/session'
 import { AdminStatus } from '@/components/admin-status'
 import { formatDateTime } from '@/lib/dates'

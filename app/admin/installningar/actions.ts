@@ -1,40 +1,32 @@
 'use server'
 
-// Saving the settings, one form at a time: thin shells over lib/admin/content.ts.
+// Saving the settings, one form at a time: thin shells over lib/settings/edit.ts.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import type { ContentFormState, FormValues } from '@/components/admin-form'
-import {
-  formToRaw,
-  savePrivacySettings,
-  saveRateLimitSettings,
-  saveRetentionSettings,
-  saveSiteSettings,
-  type RawForm,
-  type SaveResult,
-} from '@/lib/admin/content'
+import { formToRaw, type FormState, type FormValues, type RawForm, type SaveResult } from '@/lib/forms/form-state'
+import { savePrivacySettings, saveRateLimitSettings, saveRetentionSettings, saveSiteSettings } from '@/lib/settings/edit'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 
-export async function saveSettingsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function saveSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   return saveSection(organiser.email, formData, saveSiteSettings, 'installningar-sparade', true)
 }
 
-export async function savePrivacyAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function savePrivacyAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   return saveSection(organiser.email, formData, savePrivacySettings, 'integritet-sparad', true)
 }
 
-export async function saveRetentionAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function saveRetentionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   return saveSection(organiser.email, formData, saveRetentionSettings, 'lagring-sparad', true)
 }
 
-export async function saveRateLimitsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function saveRateLimitsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   // The limits show on no page (lib/rate-limits reads them on every request): no page to renew.
@@ -47,11 +39,11 @@ async function saveSection(
   save: (actor: string, raw: RawForm) => Promise<SaveResult<null>>,
   status: string,
   shownOnPublicPages: boolean,
-): Promise<ContentFormState> {
+): Promise<FormState> {
   refuseTampered(isForm(formData))
   const raw = formToRaw(formData)
   const result = await save(actor, raw)
-  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  if (!result.ok) return { fieldErrors: result.errors, values: raw as FormValues }
   // The footer of every page and the privacy notice show these.
   if (shownOnPublicPages) revalidatePath('/', 'layout')
   redirect(`/admin/installningar?status=${status}`)

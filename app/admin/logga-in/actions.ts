@@ -7,9 +7,10 @@ import { redirect } from 'next/navigation'
 import { clientAddress } from '@/lib/auth/client-address'
 import { endSession, organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { signInOrganiser } from '@/lib/auth/sign-in'
+import type { FormState } from '@/lib/forms/form-state'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 
-export type SignInFormState = { error?: string; email?: string }
+export type SignInFormState = FormState<'email', string>
 
 export async function signIn(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
   refuseTampered(isForm(formData))
@@ -23,7 +24,7 @@ export async function signIn(_previous: SignInFormState, formData: FormData): Pr
   // On success Better Auth has set the session cookie (its nextCookies plugin).
   if (result.ok) redirect('/admin')
   const email = formData.get('email')
-  return { error: result.error, email: typeof email === 'string' ? email : '' }
+  return { message: result.error, values: { email: typeof email === 'string' ? email : '' } }
 }
 
 export async function signOut(): Promise<void> {

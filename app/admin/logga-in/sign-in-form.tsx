@@ -18,13 +18,13 @@ export function SignInForm({
   const [state, formAction, pending] = useActionState(action, {}, permalink)
   return (
     <form action={formAction} className="form">
-      {state.error && (
+      {state.message && (
         // autoFocus: after a post without JavaScript too, the message is what a screen reader hears first.
         <div className="error-summary" role="alert" tabIndex={-1} autoFocus>
-          <p>{state.error}</p>
+          <p>{state.message}</p>
         </div>
       )}
-      <TextField name="email" label="E-post" type="email" autoComplete="username" required defaultValue={state.email} />
+      <TextField name="email" label="E-post" type="email" autoComplete="username" required defaultValue={state.values?.email} />
       <div className="field">
         <label htmlFor={fieldId('password')}>Lösenord</label>
         <input

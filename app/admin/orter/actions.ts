@@ -1,20 +1,20 @@
 'use server'
 
-// Saving a host city: a thin shell over lib/admin/content.ts (session first, then save, revalidate, redirect).
+// Saving a host city: a thin shell over lib/trips/host-city-edit.ts (session first, then save, revalidate, redirect).
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import type { ContentFormState, FormValues } from '@/components/admin-form'
-import { formToRaw, saveHostCity } from '@/lib/admin/content'
+import { formToRaw, type FormState, type FormValues } from '@/lib/forms/form-state'
+import { saveHostCity } from '@/lib/trips/host-city-edit'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
-export async function saveHostCityAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function saveHostCityAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveHostCity(organiser.email, slug, raw)
-  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  if (!result.ok) return { fieldErrors: result.errors, values: raw as FormValues }
   revalidatePath('/', 'layout')
   redirect(`/admin/orter/${result.value.slug}?status=${slug ? 'ort-sparad' : 'ort-skapad'}`)
 }

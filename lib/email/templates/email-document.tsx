@@ -1,6 +1,6 @@
 // The one layout every e-mail shares, as a React component rendered to static HTML: inline
 // styles and a table for the facts, because e-mail clients ignore most of CSS.
-import type { EmailContent } from '../content'
+import type { EmailContent } from '../render'
 
 const ink = '#1b1f23'
 const accent = '#0b4f6c'

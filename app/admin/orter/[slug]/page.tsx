@@ -2,10 +2,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ContentForm } from '@/components/admin-form'
+import { ContentForm } from '@/components/content-form/content-form'
 import { AdminStatus } from '@/components/admin-status'
-import { HOST_CITY_FIELDS } from '@/lib/admin/content-fields'
-import { getHostCityForEdit, hostCityFormValues } from '@/lib/admin/content-queries'
+import { HOST_CITY_FIELDS } from '@/components/content-form/fields'
+import { getHostCityForEdit, hostCityFormValues } from '@/lib/trips/host-city-edit'
 import { requireOrganiser } from '@/lib/auth/session'
 import { saveHostCityAction } from '../actions'
 

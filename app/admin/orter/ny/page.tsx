@@ -1,8 +1,8 @@
 // A new host city.
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { ContentForm } from '@/components/admin-form'
-import { HOST_CITY_FIELDS } from '@/lib/admin/content-fields'
+import { ContentForm } from '@/components/content-form/content-form'
+import { HOST_CITY_FIELDS } from '@/components/content-form/fields'
 import { requireOrganiser } from '@/lib/auth/session'
 import { saveHostCityAction } from '../actions'
 

@@ -1,9 +1,10 @@
 // A new trip: the same form as editing, empty. Programme items are added once it exists.
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { ContentForm } from '@/components/admin-form'
-import { tripFields } from '@/lib/admin/content-fields'
-import { hostCityOptions, tripFormValues } from '@/lib/admin/content-queries'
+import { ContentForm } from '@/components/content-form/content-form'
+import { tripFields } from '@/components/content-form/fields'
+import { tripFormValues } from '@/lib/trips/edit-form'
+import { hostCityOptions } from '@/lib/trips/host-city-edit'
 import { requireOrganiser } from '@/lib/auth/session'
 import { saveTripAction } from '../[slug]/redigera/actions'
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { LinkRequestForm } from '@/components/link-request-form'
 import { getSignupTrip } from '@/lib/trips/queries'
 import { sendLinkAgain } from './actions'
+import { LinkRequestForm } from './link-request-form'
 
 export const metadata: Metadata = { title: 'Tappat länken till din anmälan?' }
 export const revalidate = 60

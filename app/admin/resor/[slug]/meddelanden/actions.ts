@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import { organiserOrNull } from '@/lib/auth/session'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
-import { messageSchema, recipientCount, sendTripMessage } from '@/lib/admin/messages'
+import { parseMessage, recipientCount, sendTripMessage } from '@/lib/admin/messages'
 import { getAdminTrip } from '@/lib/admin/trips'
 import type { MessageFormState } from '@/components/message-form'
 
@@ -16,13 +16,9 @@ export async function previewOrSend(slug: string, _previous: MessageFormState, f
   refuseTampered(isForm(formData))
 
   const values = { audience: formData.get('audience'), subject: formData.get('subject'), body: formData.get('body') }
-  const parsed = messageSchema.safeParse(values)
+  const parsed = parseMessage(values)
   const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : ''])) as Record<string, string>
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
-    return { kind: 'invalid', values: typed, fieldErrors }
-  }
+  if (!parsed.ok) return { kind: 'invalid', values: typed, fieldErrors: parsed.fieldErrors }
   if (formData.get('send') !== 'ja') {
     return { kind: 'preview', values: typed, recipients: await recipientCount(trip.id, parsed.data.audience) }
   }

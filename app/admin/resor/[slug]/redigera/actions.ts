@@ -1,24 +1,25 @@
 'use server'
 
-// Saving a trip and its programme: thin shells over lib/admin/content.ts. Each checks the
+// Saving a trip and its programme: thin shells over lib/trips (edit.ts, programme.ts). Each checks the
 // session first, saves as the signed-in organiser, revalidates the public pages (so they show
 // the change at once) and redirects with a confirmation.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import type { ContentFormState, FormValues } from '@/components/admin-form'
-import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
+import { formToRaw, type FormState, type FormValues } from '@/lib/forms/form-state'
+import { saveTrip } from '@/lib/trips/edit'
+import { deleteProgrammeItem, saveProgrammeItem } from '@/lib/trips/programme'
 import { runInterestListSoon } from '@/lib/interest/list'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
 
-export async function saveTripAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function saveTripAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData, ['hostCityIds'])
   const result = await saveTrip(organiser.email, slug, raw)
-  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  if (!result.ok) return { fieldErrors: result.errors, values: raw as FormValues }
   revalidatePath('/', 'layout')
   await runInterestListSoon() // the save may have opened the trip: tell the interest list now
   redirect(`/admin/resor/${result.value.slug}/redigera?status=${slug ? 'resa-sparad' : 'resa-skapad'}`)
@@ -27,15 +28,15 @@ export async function saveTripAction(slug: string | null, _previous: ContentForm
 export async function saveProgrammeItemAction(
   slug: string,
   itemId: number | null,
-  _previous: ContentFormState,
+  _previous: FormState,
   formData: FormData,
-): Promise<ContentFormState> {
+): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   refuseTampered(isSlug(slug), itemId === null || isId(itemId), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveProgrammeItem(organiser.email, slug, itemId, raw)
-  if (!result.ok) return { errors: result.errors, values: raw as FormValues }
+  if (!result.ok) return { fieldErrors: result.errors, values: raw as FormValues }
   revalidatePath('/', 'layout')
   redirect(`/admin/resor/${slug}/redigera?status=${itemId === null ? 'punkt-tillagd' : 'punkt-sparad'}#program`)
 }
@@ -49,24 +50,24 @@ export async function deleteProgrammeItemAction(slug: string, itemId: number): P
   redirect(`/admin/resor/${slug}/redigera?status=punkt-borttagen#program`)
 }
 
-export async function copyTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function copyTripAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   refuseTampered(isSlug(slug), isForm(formData))
   const firstDay = formData.get('firstDay')
   const result = await copyTrip(organiser.email, slug, typeof firstDay === 'string' && firstDay.trim() ? firstDay.trim() : null)
-  if (!result.ok) return { errors: { firstDay: result.error }, values: { firstDay: typeof firstDay === 'string' ? firstDay : '' } }
+  if (!result.ok) return { fieldErrors: { firstDay: result.error }, values: { firstDay: typeof firstDay === 'string' ? firstDay : '' } }
   // A draft: no public page changes.
   redirect(`/admin/resor/${result.slug}/redigera?status=resa-kopierad`)
 }
 
-export async function deleteTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
+export async function deleteTripAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await organiserOrNull()
   if (!organiser) redirect(SIGN_IN_PATH)
   refuseTampered(isSlug(slug), isForm(formData))
-  if (formData.get('confirm') !== 'on') return { errors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
+  if (formData.get('confirm') !== 'on') return { fieldErrors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
   const result = await deleteTrip(organiser.email, slug)
-  if (!result.ok) return { errors: { form: result.error } }
+  if (!result.ok) return { fieldErrors: { form: result.error } }
   revalidatePath('/', 'layout')
   redirect('/admin/innehall?status=resa-borttagen')
 }

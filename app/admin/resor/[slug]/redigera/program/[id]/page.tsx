@@ -2,11 +2,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ContentForm } from '@/components/admin-form'
-import { PROGRAMME_ITEM_FIELDS } from '@/lib/admin/content-fields'
-import { programmeItemFormValues } from '@/lib/admin/content-queries'
+import { ContentForm } from '@/components/content-form/content-form'
+import { PROGRAMME_ITEM_FIELDS } from '@/components/content-form/fields'
+import { getProgrammeItemForEdit, programmeItemFormValues } from '@/lib/trips/programme'
 import { requireOrganiser } from '@/lib/auth/session'
-import { db } from '@/lib/db'
 import { saveProgrammeItemAction } from '../../actions'
 
 export const dynamic = 'force-dynamic'
@@ -19,7 +18,7 @@ export default async function EditProgrammeItemPage({ params }: Props) {
   const { slug, id } = await params
   const itemId = Number(id)
   if (!Number.isInteger(itemId)) notFound()
-  const item = await db().programmeItem.findFirst({ where: { id: itemId, trip: { slug } }, include: { trip: { select: { title: true } } } })
+  const item = await getProgrammeItemForEdit(slug, itemId)
   if (!item) notFound()
   return (
     <>

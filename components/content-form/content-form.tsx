@@ -6,9 +6,7 @@
 // JavaScript; with it, useActionState keeps the page. Field ids carry a prefix, so two forms
 // can share a page.
 import { useActionState } from 'react'
-
-export type FormValues = Record<string, string | string[]>
-export type ContentFormState = { errors?: Record<string, string>; values?: FormValues }
+import type { FormState, FormValues } from '@/lib/forms/form-state'
 
 export type FieldSpec = {
   name: string
@@ -28,7 +26,7 @@ export function ContentForm({
   idPrefix,
   permalink,
 }: {
-  action: (state: ContentFormState, formData: FormData) => Promise<ContentFormState>
+  action: (state: FormState, formData: FormData) => Promise<FormState>
   fields: FieldSpec[]
   initial: FormValues
   submitLabel: string
@@ -38,9 +36,9 @@ export function ContentForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {}, permalink)
   const values = state.values ?? initial
-  const errors = state.errors ?? {}
+  const errors = state.fieldErrors ?? {}
   const id = (name: string) => `${idPrefix}-${name}`
-  const entries = Object.entries(errors)
+  const entries = Object.entries(errors).filter((e): e is [string, string] => e[1] !== undefined)
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label
   return (
     <form action={formAction} className="form admin-form" noValidate>

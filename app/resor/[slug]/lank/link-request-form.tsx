@@ -2,8 +2,8 @@
 
 // "Lost your link?": one e-mail field; works as a plain form post without JavaScript.
 import { useActionState } from 'react'
-import type { LinkFormState } from '@/app/resor/[slug]/lank/actions'
-import { ErrorSummary, TextField } from './form-fields'
+import { ErrorSummary, TextField } from '@/components/form-fields'
+import type { LinkFormState } from './actions'
 
 export function LinkRequestForm({
   action,
@@ -16,8 +16,8 @@ export function LinkRequestForm({
   const [state, formAction, pending] = useActionState(action, {}, permalink)
   return (
     <form action={formAction} noValidate className="form">
-      <ErrorSummary errors={{ email: state.error }} labels={{ email: 'E-post' }} />
-      <TextField name="email" label="E-post" type="email" autoComplete="email" required defaultValue={state.email} error={state.error} />
+      <ErrorSummary errors={state.fieldErrors ?? {}} labels={{ email: 'E-post' }} />
+      <TextField name="email" label="E-post" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <button type="submit" className="button" aria-disabled={pending}>
         {pending ? 'Skickar …' : 'Skicka länken'}
       </button>

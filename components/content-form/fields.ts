@@ -1,6 +1,8 @@
-// The content forms' fields: labels, hints and kinds, shared by the pages (and the labels by the
-// error summaries). Plain data, so server pages can hand them to the client form.
-import type { FieldSpec } from '../../components/admin-form'
+// The content forms' fields: labels, hints and kinds (presentation, so beside the form component),
+// shared by the pages (and the labels by the error summaries). Plain data, so server pages can
+// hand them to the client form. The settings' names come from lib/settings/keys.ts.
+import { RATE_LIMIT_SETTINGS, type RateLimitSetting } from '@/lib/settings/keys'
+import type { FieldSpec } from './content-form'
 
 const MARKDOWN_HINT =
   'Markdown går bra: tom rad mellan stycken, ## Rubrik, - punktlista, **fet**, [länktext](https://…). HTML visas som text.'
@@ -116,20 +118,6 @@ export const RETENTION_FIELDS: FieldSpec[] = [
   },
 ]
 
-const RATE_LIMIT_LABELS = [
-  ['signupsPerAddress', 'Anmälningar per klientadress'],
-  ['signupsPerEmail', 'Anmälningar per e-postadress'],
-  ['linkRequestsPerAddress', 'Beställda länkar per klientadress'],
-  ['linkRequestsPerEmail', 'Beställda länkar per e-postadress'],
-  ['signInsPerAddress', 'Misslyckade inloggningar per klientadress'],
-  ['signInsPerEmail', 'Misslyckade inloggningar per e-postadress'],
-  ['reportsPerAddress', 'Felanmälningar om tillgänglighet per klientadress'],
-  ['savesPerRegistration', 'Sparade ändringar per anmälan'],
-  ['savesPerAddress', 'Sparade ändringar per klientadress'],
-  ['emailsPerInbox', 'Mejl till samma inkorg från alla formulär tillsammans'],
-] as const
-
-export type RateLimitSetting = (typeof RATE_LIMIT_LABELS)[number][0]
 
 /** "10 minuter", "timme", "2 timmar", "dygn": the window of a limit, as in "per 10 minuter". */
 function windowText(seconds: number): string {
@@ -141,7 +129,8 @@ function windowText(seconds: number): string {
 
 /** The rate-limit fields, each with its window (lib/rate-limits: `LIMITS`) in the hint. */
 export function rateLimitFields(windowSeconds: Partial<Record<RateLimitSetting, number>>): FieldSpec[] {
-  return RATE_LIMIT_LABELS.map(([name, label]) => {
+  return Object.entries(RATE_LIMIT_SETTINGS).map(([key, label]) => {
+    const name = key as RateLimitSetting
     const seconds = windowSeconds[name]
     return {
       name,

@@ -2,9 +2,10 @@
 
 // The accessibility statement's "report a problem" form; works as a plain form post without JavaScript.
 import { useActionState } from 'react'
-import type { ReportFormState } from '@/app/tillganglighet/actions'
+import { ErrorSummary, TextField } from '@/components/form-fields'
 import { REPORT_LABELS as LABELS } from '@/lib/accessibility/report-fields'
-import { ErrorSummary, TextField } from './form-fields'
+import { HONEYPOT_FIELD } from '@/lib/forms/form-state'
+import type { ReportFormState } from './actions'
 
 export function AccessibilityReportForm({
   action,
@@ -45,8 +46,8 @@ export function AccessibilityReportForm({
         error={errors.email}
       />
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="report-webbplats">Lämna tomt</label>
-        <input id="report-webbplats" name="webbplats" type="text" tabIndex={-1} autoComplete="off" />
+        <label htmlFor={`report-${HONEYPOT_FIELD}`}>Lämna tomt</label>
+        <input id={`report-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <button type="submit" className="button" aria-disabled={pending}>
         {pending ? 'Skickar …' : 'Skicka rapporten'}
