@@ -4,7 +4,7 @@
 // the organiser as the actor, and goes back to the list at that participant's row.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { checkIn } from '@/lib/admin/registration-actions'
+import { checkIn } from '@/lib/registrations/organiser-changes'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 

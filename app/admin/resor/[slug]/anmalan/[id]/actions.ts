@@ -1,6 +1,6 @@
 'use server'
 
-// The detail page's actions: thin shells over lib/admin/registration-actions.ts. Each checks the
+// The detail page's actions: thin shells over lib/registrations/organiser-changes.ts. Each checks the
 // session first (tests/e2e/admin-auth.spec.ts), acts with the organiser's e-mail as the actor,
 // and goes back to the page with a message (?klart=… on success, ?fel=… otherwise). The buttons
 // are PostForms (components/post-form.tsx), which pass useActionState's state before the form data.
@@ -15,7 +15,7 @@ import {
   moveToWaitlist,
   reinstateRegistration,
   resendLatestEmail,
-} from '@/lib/admin/registration-actions'
+} from '@/lib/registrations/organiser-changes'
 import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
