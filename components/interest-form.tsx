@@ -1,6 +1,6 @@
 'use client'
 
-// "Meddela mig när anmälan öppnar" (lib/interest/list.ts, opening-notices.ts): an e-mail field and a choice to hear
+// "Meddela mig när anmälan öppnar" (lib/interest/list.ts): an e-mail field and a choice to hear
 // about later trips too; works as a plain form post without JavaScript.
 import Link from 'next/link'
 import { useActionState } from 'react'
