@@ -31,7 +31,7 @@ const reportSchema = z.object({
 export type ReportOutcome =
   | { kind: 'sent' }
   | { kind: 'invalid'; values: ReportValues; fieldErrors: Partial<Record<ReportField, string>> }
-  | { kind: 'limited'; values: ReportValues; message: string }
+  | { kind: 'rate-limited'; values: ReportValues; message: string }
 
 function readValues(raw: Record<string, unknown>): ReportValues {
   const values: ReportValues = {}
@@ -54,7 +54,7 @@ export async function submitAccessibilityReport(raw: Record<string, unknown>, ad
   }
   const limit = await consumeLimit('report', { address })
   if (!limit.ok) {
-    return { kind: 'limited', values, message: `Vi har tagit emot många rapporter från din uppkoppling den senaste timmen. ${tryAgainIn(limit.retryAfterSeconds)}` }
+    return { kind: 'rate-limited', values, message: `Vi har tagit emot många rapporter från din uppkoppling den senaste timmen. ${tryAgainIn(limit.retryAfterSeconds)}` }
   }
   const report = parsed.data
   const messageId = await db().$transaction(async (tx) => {
