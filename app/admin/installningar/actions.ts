@@ -13,30 +13,26 @@ import {
   type RawForm,
   type SaveResult,
 } from '@/lib/admin/content'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 
 export async function saveSettingsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   return saveSection(organiser.email, formData, saveSiteSettings, 'installningar-sparade', true)
 }
 
 export async function savePrivacyAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   return saveSection(organiser.email, formData, savePrivacySettings, 'integritet-sparad', true)
 }
 
 export async function saveRetentionAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   return saveSection(organiser.email, formData, saveRetentionSettings, 'lagring-sparad', true)
 }
 
 export async function saveRateLimitsAction(_previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   // The limits show on no page (lib/rate-limits reads them on every request): no page to renew.
   return saveSection(organiser.email, formData, saveRateLimitSettings, 'granser-sparade', false)
 }

@@ -5,13 +5,12 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { checkIn } from '@/lib/registrations/organiser-changes'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 // _previous: the form is a PostForm (components/post-form.tsx), which passes useActionState's state first.
 export async function toggleCheckIn(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const result = await checkIn(organiser.email, id, formData.get('checkedIn') === '1')
   const list = `/admin/resor/${encodeURIComponent(slug)}/incheckning`

@@ -8,13 +8,12 @@ import { redirect } from 'next/navigation'
 import type { ContentFormState, FormValues } from '@/components/admin-form'
 import { deleteProgrammeItem, formToRaw, saveProgrammeItem, saveTrip } from '@/lib/admin/content'
 import { runInterestListSoon } from '@/lib/interest/job'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
 
 export async function saveTripAction(slug: string | null, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData, ['hostCityIds'])
   const result = await saveTrip(organiser.email, slug, raw)
@@ -30,8 +29,7 @@ export async function saveProgrammeItemAction(
   _previous: ContentFormState,
   formData: FormData,
 ): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), itemId === null || isId(itemId), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveProgrammeItem(organiser.email, slug, itemId, raw)
@@ -41,8 +39,7 @@ export async function saveProgrammeItemAction(
 }
 
 export async function deleteProgrammeItemAction(slug: string, itemId: number): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(itemId))
   await deleteProgrammeItem(organiser.email, slug, itemId)
   revalidatePath('/', 'layout')
@@ -50,8 +47,7 @@ export async function deleteProgrammeItemAction(slug: string, itemId: number): P
 }
 
 export async function copyTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isForm(formData))
   const firstDay = formData.get('firstDay')
   const result = await copyTrip(organiser.email, slug, typeof firstDay === 'string' && firstDay.trim() ? firstDay.trim() : null)
@@ -61,8 +57,7 @@ export async function copyTripAction(slug: string, _previous: ContentFormState, 
 }
 
 export async function deleteTripAction(slug: string, _previous: ContentFormState, formData: FormData): Promise<ContentFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isForm(formData))
   if (formData.get('confirm') !== 'on') return { errors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
   const result = await deleteTrip(organiser.email, slug)
