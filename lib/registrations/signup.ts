@@ -91,6 +91,7 @@ export type RegisterResult =
   | { kind: 'stop-gone' }
   | { kind: 'inbox-limited'; retryAfterSeconds: number }
 
+/** The seat, decided under the trip's lock (see the top of this file). `input` is read already. */
 export async function registerParticipant(
   tripId: number,
   input: SignupInput,
