@@ -7,6 +7,8 @@ import { env } from './env'
 export type Db = PrismaClient
 /** A Prisma interactive transaction (or the client itself, where a function can take either). */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+/** Only an interactive transaction's client: the shared client, which has `$connect`, does not fit. */
+export type InTransaction = Tx & { $connect?: never }
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   return new PrismaClient({
@@ -29,4 +31,21 @@ export function db(): PrismaClient {
     globalForPrisma.prisma = createPrismaClient(url)
   }
   return globalForPrisma.prisma
+}
+
+// The options of every interactive transaction that may queue on a lock (a trip's row, above all):
+// under a burst of signups for one trip they wait their turn there, so let them wait rather than
+// fail (Prisma's defaults are 2 s to start and 5 s to finish).
+/** A transaction of one person's act: a signup, a change, a cancellation, an organiser's click. */
+export const QUEUED_TRANSACTION = { maxWait: 60_000, timeout: 60_000 } as const
+/** A long job's transaction: a message to everyone on a trip, retention of a whole trip. */
+export const LONG_TRANSACTION = { maxWait: 60_000, timeout: 120_000 } as const
+
+/**
+ * Whether `client` is an interactive transaction's client rather than the process's shared one.
+ * Prisma gives a transaction a client without `$connect`/`$disconnect` (its ITXClientDenyList);
+ * the shared client always has them.
+ */
+export function isTransaction(client: Tx): boolean {
+  return typeof (client as { $connect?: unknown }).$connect !== 'function'
 }

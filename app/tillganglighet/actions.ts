@@ -14,6 +14,6 @@ export async function reportProblem(_previous: ReportFormState, formData: FormDa
   if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
   const outcome = await submitAccessibilityReport(Object.fromEntries(formData), clientAddress(await headers()))
   if (outcome.kind === 'invalid') return { values: outcome.values, fieldErrors: outcome.fieldErrors }
-  if (outcome.kind === 'limited') return { values: outcome.values, message: outcome.message }
+  if (outcome.kind === 'rate-limited') return { values: outcome.values, message: outcome.message }
   redirect('/tillganglighet/tack')
 }

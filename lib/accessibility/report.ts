@@ -22,7 +22,7 @@ export const reportSchema = z.object({
 export type ReportOutcome =
   | { kind: 'sent' }
   | { kind: 'invalid'; values: ReportValues; fieldErrors: Partial<Record<ReportField, string>> }
-  | { kind: 'limited'; values: ReportValues; message: string }
+  | { kind: 'rate-limited'; values: ReportValues; message: string }
 
 
 export async function submitAccessibilityReport(raw: Record<string, unknown>, address: string): Promise<ReportOutcome> {
@@ -33,7 +33,7 @@ export async function submitAccessibilityReport(raw: Record<string, unknown>, ad
   if (!parsed.success) return { kind: 'invalid', values, fieldErrors: firstErrors<ReportField>(parsed.error) }
   const limit = await consumeLimit('report', { address })
   if (!limit.ok) {
-    return { kind: 'limited', values, message: `Vi har tagit emot många rapporter från din uppkoppling den senaste timmen. ${tryAgainIn(limit.retryAfterSeconds)}` }
+    return { kind: 'rate-limited', values, message: `Vi har tagit emot många rapporter från din uppkoppling den senaste timmen. ${tryAgainIn(limit.retryAfterSeconds)}` }
   }
   const report = parsed.data
   const messageId = await db().$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // gets their own e-mail with their own link, through the outbox; the page then shows how many
 // were sent, are pending and failed.
 import { z } from 'zod'
-import { db } from '../db'
+import { db, LONG_TRANSACTION } from '../db'
 import { enqueueEmail } from '../email/outbox'
 import { organiserMessage } from '../email/registration-emails'
 import { requiredText } from '../forms/fields'
@@ -66,7 +66,7 @@ export async function sendTripMessage(actor: string, tripId: number, input: Mess
       })
       return recipients.length
     },
-    { maxWait: 60_000, timeout: 120_000 },
+    LONG_TRANSACTION,
   )
 }
 

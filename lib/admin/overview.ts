@@ -2,6 +2,7 @@
 // signups per day, and the mix of roles and boarding stops. Three grouped queries.
 import { db } from '../db'
 import { roleLabel } from '../registrations/schema'
+import { seatsLeft } from '../trips/availability'
 import type { ParticipantRole } from '../generated/prisma/enums'
 
 export type Bar = { label: string; value: number }
@@ -21,7 +22,7 @@ export async function tripOverview(tripId: number, seats: number) {
   return {
     seats,
     confirmed,
-    seatsLeft: Math.max(0, seats - confirmed),
+    seatsLeft: seatsLeft(seats, confirmed),
     waitlisted: status('WAITLISTED'),
     cancelled: status('CANCELLED'),
     signupsPerDay: perDay.map((d) => ({ label: d.day, value: d.count })),

@@ -12,28 +12,20 @@
 // - Every message carries an unsubscribe link. Its token is an HMAC of the row's id with the
 //   site's secret, so no token needs storing and the link keeps working for the row's lifetime
 //   (ids are never reused, so a link never removes someone else).
-// - When a trip opens (registrationState in ../trips/life-cycle.ts, the one rule), everyone
-//   confirmed on the list gets one e-mail with the form's link. An address left on a trip's page
-//   is told when that trip opens; one left on the home page when any trip opens. Exactly once:
-//   each message is queued under the subscriber's row lock with an outbox key per subscriber and
-//   trip, and the row is then removed, or, for someone who asked to hear about later trips, kept
-//   for any trip (and the key stops a second message about the same trip).
-// - Retention: unconfirmed rows go after UNCONFIRMED_HOURS, confirmed ones
-//   INTEREST_LIST_RETENTION_MONTHS after confirmation.
+// - When a trip opens, everyone confirmed on the list is told once (./opening-notices.ts); the
+//   list keeps no one longer than it says (./retention.ts); both run as one job (./job.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { authSecret } from '../auth/secret'
 import { db } from '../db'
 import { contactLines, renderEmail } from '../email/render'
 import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
-import { JOBS, queue } from '../jobs/queue'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type Requester } from '../rate-limits'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from '../registrations/links'
 import { emailAddress } from '../forms/fields'
 import { isHoneypotFilled } from '../forms/form-state'
 import { getSiteSettings, type SiteSettings } from '../settings/site-settings'
-import { registrationState, TRIP_LIFE_FIELDS } from '../trips/life-cycle'
 
 /** How long an unconfirmed address (and its confirmation link) is kept. */
 export const UNCONFIRMED_HOURS = 48
@@ -47,7 +39,7 @@ export type SubscribeOutcome =
   | { kind: 'trip-not-found' }
   | { kind: 'rate-limited'; values: InterestValues; retryAfterSeconds: number }
 
-const url = (path: string) => `${env().publicUrl}${path}`
+export const url = (path: string) => `${env().publicUrl}${path}`
 export const confirmUrl = (token: string) => url(`/meddela-mig/bekrafta/${token}`)
 export const unsubscribeUrl = (id: number) => url(`/meddela-mig/avsluta/${unsubscribeToken(id)}`)
 
@@ -181,99 +173,9 @@ export function countConfirmed(): Promise<number> {
   return db().interestSubscription.count({ where: { confirmedAt: { not: null } } })
 }
 
-/**
- * Queues the opening e-mail for every confirmed subscriber of every trip that takes signups at
- * `now`; returns how many were queued. Safe to run at once in several workers and as often as
- * wished: each subscriber is handled under its row lock, the outbox key is per subscriber and trip.
- */
-export async function notifyOpenedTrips(now: Date = new Date()): Promise<number> {
-  const trips = await db().trip.findMany({
-    where: { publishedAt: { not: null } },
-    select: { id: true, slug: true, title: true, ...TRIP_LIFE_FIELDS },
-    orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
-  })
-  const open = trips.filter((t) => registrationState(t, now).open)
-  if (open.length === 0) return 0
-  const contact = await getSiteSettings()
-  let queued = 0
-  for (const trip of open) {
-    const candidates = await db().interestSubscription.findMany({
-      where: { confirmedAt: { not: null }, OR: [{ tripId: trip.id }, { tripId: null }], notices: { none: { tripId: trip.id } } },
-      select: { id: true },
-      orderBy: { id: 'asc' },
-    })
-    for (const { id } of candidates) {
-      const sent = await db().$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<{ email: string; tripId: number | null; laterTrips: boolean }[]>`
-          SELECT email, "tripId", "laterTrips" FROM "InterestSubscription"
-          WHERE id = ${id} AND "confirmedAt" IS NOT NULL FOR UPDATE`
-        // Removed meanwhile (told by another worker, unsubscribed), or now waiting for another trip.
-        if (!row || (row.tripId !== null && row.tripId !== trip.id)) return false
-        // Told of this trip by another worker meanwhile (or it was open when they were last told).
-        if ((await tx.interestNotice.count({ where: { subscriptionId: id, tripId: trip.id } })) > 0) return false
-        const message = interestOpeningEmail({
-          to: row.email,
-          tripTitle: trip.title,
-          signupUrl: url(`/resor/${trip.slug}/anmalan`),
-          unsubscribeUrl: unsubscribeUrl(id),
-          laterTrips: row.laterTrips,
-          contact,
-        })
-        const messageId = await enqueueEmail(tx, { ...message, kind: 'interest-opened', dedupeKey: `interest-opened:${trip.id}:${id}` })
-        if (row.laterTrips) {
-          // Kept for later trips: from now on, for any trip, but not for those open already (this
-          // one included), so one message now is the only one.
-          await tx.interestSubscription.update({ where: { id }, data: { tripId: null } })
-          await tx.interestNotice.createMany({ data: open.map((t) => ({ subscriptionId: id, tripId: t.id })), skipDuplicates: true })
-        } else {
-          await tx.interestSubscription.delete({ where: { id } })
-        }
-        return messageId !== null
-      })
-      if (sent) queued++
-    }
-  }
-  if (queued) log.info('interest.opening_queued', { count: queued })
-  return queued
-}
+export type Email = { to: string; subject: string; text: string; html: string }
 
-/** Deletes unconfirmed addresses older than UNCONFIRMED_HOURS and confirmed ones past retention. */
-export async function purgeInterestList(now: Date = new Date(), months: number = env().INTEREST_LIST_RETENTION_MONTHS): Promise<number> {
-  const unconfirmed = await db().interestSubscription.deleteMany({
-    where: { confirmedAt: null, createdAt: { lt: new Date(now.getTime() - UNCONFIRMED_HOURS * 3600_000) } },
-  })
-  const [expired] = await db().$queryRaw<{ count: bigint }[]>`
-    WITH gone AS (
-      DELETE FROM "InterestSubscription"
-      WHERE "confirmedAt" IS NOT NULL AND "confirmedAt" < ${now}::timestamptz - make_interval(months => ${months}::int)
-      RETURNING 1)
-    SELECT count(*) AS count FROM gone`
-  const total = unconfirmed.count + Number(expired!.count)
-  if (total) log.info('interest.purged', { count: total })
-  return total
-}
-
-/** The scheduled job: tell whoever a newly opened trip concerns, then apply retention. */
-export async function runInterestList(now: Date = new Date()): Promise<void> {
-  await notifyOpenedTrips(now)
-  await purgeInterestList(now)
-}
-
-/**
- * Runs the job soon rather than at the next minute: after an organiser saved a trip (which may
- * have opened it). The job decides; a failure here only leaves it to the schedule.
- */
-export async function runInterestListSoon(): Promise<void> {
-  try {
-    await (await queue()).send(JOBS.interestList, {})
-  } catch (err) {
-    log.warn('interest.not_queued', { message: err instanceof Error ? err.message : String(err) })
-  }
-}
-
-type Email = { to: string; subject: string; text: string; html: string }
-
-const UNSUBSCRIBE_LABEL = 'Avsluta: ta bort min adress från listan'
+export const UNSUBSCRIBE_LABEL = 'Avsluta: ta bort min adress från listan'
 
 export function interestConfirmationEmail(input: { to: string; confirmUrl: string; unsubscribeUrl: string; contact: SiteSettings }): Email {
   return {
@@ -289,34 +191,6 @@ export function interestConfirmationEmail(input: { to: string; confirmUrl: strin
       facts: [],
       programme: [],
       link: { url: input.confirmUrl, label: 'Bekräfta e-postadressen' },
-      contact: contactLines(input.contact),
-      unsubscribe: { url: input.unsubscribeUrl, label: UNSUBSCRIBE_LABEL },
-    }),
-  }
-}
-
-export function interestOpeningEmail(input: {
-  to: string
-  tripTitle: string
-  signupUrl: string
-  unsubscribeUrl: string
-  laterTrips: boolean
-  contact: SiteSettings
-}): Email {
-  return {
-    to: input.to,
-    ...renderEmail({
-      subject: `Nu är anmälan öppen: ${input.tripTitle}`,
-      greeting: 'Hej!',
-      paragraphs: [
-        `Du bad oss säga till när anmälan öppnar. Nu går det att anmäla sig till ${input.tripTitle}.`,
-        input.laterTrips
-          ? 'Du har bett att få besked även om kommande resor, så adressen står kvar på listan tills du avslutar.'
-          : 'Det här är vårt enda mejl om det: adressen är nu borttagen från listan.',
-      ],
-      facts: [],
-      programme: [],
-      link: { url: input.signupUrl, label: 'Till anmälan' },
       contact: contactLines(input.contact),
       unsubscribe: { url: input.unsubscribeUrl, label: UNSUBSCRIBE_LABEL },
     }),

@@ -2,7 +2,7 @@
 // inside the app by default (instrumentation.ts) and as its own process with `npm run worker`; any
 // number of either may run against one database, since pg-boss hands each job to one of them.
 import { deliverOutboxMessage, sweepOutbox } from '../email/outbox'
-import { runInterestList } from '../interest/list'
+import { runInterestList } from '../interest/job'
 import { log } from '../log'
 import { runRetention } from '../privacy/retention'
 import { sendDueReminders } from '../registrations/reminders'

@@ -15,11 +15,12 @@
 // not live forever. "12 months after" a trip that ended 18 October 2024 is kept through
 // 18 October 2025 and anonymised from 19 October. A trip that has not been held (whatever its
 // state: draft, open, closed) is never due, since its last day is not past.
-import { db, type Tx } from '../db'
+import { db, LONG_TRANSACTION, type Tx } from '../db'
 import type { PrismaClient } from '../generated/prisma/client'
 import { stockholmDayKey } from '../dates'
 import { log } from '../log'
 import { lastDayKey } from '../trips/life-cycle'
+import { lockTrip } from '../trips/lock'
 import { anonymiseRegistrations, ERASED_VALUE, eraseAuditField } from './anonymise'
 
 export type RetentionSettings = {
@@ -61,22 +62,19 @@ export async function runRetention(
   for (const trip of dueTrips) {
     const count = await prisma.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
+        await lockTrip(tx, { id: trip.id })
         const rows = await tx.$queryRaw<{ id: number }[]>`
           SELECT id FROM "Registration" WHERE "tripId" = ${trip.id} AND "anonymisedAt" IS NULL`
         return anonymiseRegistrations(tx, rows.map((r) => r.id), now)
       },
-      { maxWait: 60_000, timeout: 120_000 },
+      LONG_TRANSACTION,
     )
     if (count > 0) tripsAnonymised++
     registrationsAnonymised += count
   }
 
   const dietaryDue = trips.filter((t) => addDays(lastDayKey(t), periods.dietaryRetentionDays) < today).map((t) => t.id)
-  const dietaryCleared = await prisma.$transaction(async (tx) => clearDietaryNeeds(tx, dietaryDue, now), {
-    maxWait: 60_000,
-    timeout: 120_000,
-  })
+  const dietaryCleared = await prisma.$transaction(async (tx) => clearDietaryNeeds(tx, dietaryDue, now), LONG_TRANSACTION)
 
   // Addresses quoted in an SMTP answer ("550 <anna@…>: no such user") go too; the reason stays.
   const emailsPruned = await prisma.$executeRaw`

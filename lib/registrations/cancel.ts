@@ -1,15 +1,17 @@
 // A participant cancelling from their personal link. Everything happens in one transaction that
-// first locks the trip's row (as signups do, see register.ts): the seat that is freed goes to the
+// first locks the trip's row (../trips/lock.ts, as signups do): the seat that is freed goes to the
 // first person on the waiting list in the same transaction, so a signup or another cancellation
 // running at the same moment can neither take the seat twice nor leave it empty while people wait.
 // The e-mails it causes are written to the outbox in the same transaction. The participant's own
 // 'cancelled' e-mail takes one of the inbox's daily allowance (lib/rate-limits); over it the
 // cancellation stands and only that e-mail is not sent (the page says so). The promoted person's
 // e-mail and the organisers' notice are the site's own and are never held back.
-import { db, type Tx } from '../db'
+import { db, QUEUED_TRANSACTION, type Tx } from '../db'
 import { anonymiseRegistrations } from '../privacy/anonymise'
 import { takeInboxAllowance } from '../rate-limits'
+import { confirmedCount, hasFreeSeat } from '../trips/availability'
 import { cancellable } from '../trips/life-cycle'
+import { lockTrip } from '../trips/lock'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueCancellationNotice, queueRegistrationEmail } from './notifications'
 
@@ -29,13 +31,7 @@ export async function cancelRegistration(
   return db().$transaction(
     async (tx) => {
       // Finds the trip through the link and locks it in one statement.
-      const [locked] = await tx.$queryRaw<{ id: number; seats: number; title: string; startDate: Date | null; endDate: Date | null; year: number; registrationId: number }[]>`
-        SELECT t.id, t.seats, t.title, t."startDate", t."endDate", t.year, r.id AS "registrationId"
-        FROM "RegistrationLink" l
-        JOIN "Registration" r ON r.id = l."registrationId"
-        JOIN "Trip" t ON t.id = r."tripId"
-        WHERE l."tokenHash" = ${tokenHash}
-        FOR UPDATE OF t`
+      const locked = await lockTrip(tx, { linkTokenHash: tokenHash })
       if (!locked) return { kind: 'not-found' } as const
       // Cancelling is possible until departure (the trip's life cycle).
       if (!cancellable(locked, now)) return { kind: 'departed' } as const
@@ -71,20 +67,19 @@ export async function cancelRegistration(
 
       return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase, emailSent } as const
     },
-    { maxWait: 60_000, timeout: 60_000 },
+    QUEUED_TRANSACTION,
   )
 }
 
 /**
  * Gives a freed seat to the first person on the waiting list (by order of arrival) and queues
  * their 'promoted' e-mail; returns their id, or null when nobody was promoted. The caller must
- * hold the trip's row lock (SELECT … FOR UPDATE) and have freed the seat already. When there are
+ * hold the trip's row lock (lockTrip) and have freed the seat already. When there are
  * fewer seats than confirmed people (the organisers lowered the count or overbooked), nobody is
  * promoted.
  */
 export async function promoteFirstWaiting(tx: Tx, trip: { id: number; seats: number }): Promise<number | null> {
-  const confirmed = await tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
-  if (confirmed >= trip.seats) return null
+  if (!hasFreeSeat(trip.seats, await confirmedCount(tx, trip.id))) return null
   const next = await tx.registration.findFirst({
     where: { tripId: trip.id, status: 'WAITLISTED' },
     orderBy: { id: 'asc' },

@@ -6,7 +6,7 @@
 // new address is confirmed, every personal link sent before stops working and a fresh one goes
 // to the new address. Both steps run under the trip's lock, where the rule "one active
 // registration per e-mail per trip" is decided.
-import { db, type Tx } from '../db'
+import { db, QUEUED_TRANSACTION, type Tx } from '../db'
 import { emailChangeNotice, emailConfirmation } from '../email/registration-emails'
 import { enqueueEmail } from '../email/outbox'
 import { env } from '../env'
@@ -16,6 +16,7 @@ import { emailForLimits } from '../rate-limits/keys'
 import { hashLinkToken, isWellFormedToken, newLinkToken } from './links'
 import { createLink, queueRegistrationEmail } from './notifications'
 import { answersChangeable } from '../trips/life-cycle'
+import { lockTrip } from '../trips/lock'
 
 /** How long the confirmation link works. */
 export const EMAIL_CHANGE_VALID_HOURS = 48
@@ -133,13 +134,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
   const tokenHash = hashLinkToken(token)
   return db().$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ tripId: number }[]>`
-        SELECT t.id AS "tripId"
-        FROM "PendingEmailChange" p
-        JOIN "Registration" r ON r.id = p."registrationId"
-        JOIN "Trip" t ON t.id = r."tripId"
-        WHERE p."tokenHash" = ${tokenHash}
-        FOR UPDATE OF t`
+      const locked = await lockTrip(tx, { emailChangeTokenHash: tokenHash })
       if (!locked) return { kind: 'not-found' } as const
       // Read after the lock: a request replaced or confirmed meanwhile is seen.
       const pending = await tx.pendingEmailChange.findUnique({
@@ -163,6 +158,6 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
       log.info('registration.email_changed', { registrationId: registration.id, emailSent: allowance.ok })
       return { kind: 'confirmed', token: fresh, emailSent: allowance.ok } as const
     },
-    { maxWait: 60_000, timeout: 60_000 },
+    QUEUED_TRANSACTION,
   )
 }

@@ -10,11 +10,12 @@
 //   address, unless that inbox has had its daily ceiling (then the change is stored all the same
 //   and the page says that no e-mail was sent).
 import { changedFields } from '../admin/audit'
-import { db } from '../db'
+import { db, QUEUED_TRANSACTION } from '../db'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
 import { requestEmailChange } from './email-change'
 import { answersChangeable } from '../trips/life-cycle'
+import { lockTrip } from '../trips/lock'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { queueRegistrationEmail } from './notifications'
 import { parseSignup, readSignupValues, type SignupField, type SignupValues } from './schema'
@@ -88,8 +89,7 @@ export async function updateRegistration(
   return db()
     .$transaction(
       async (tx): Promise<UpdateResult> => {
-        const [locked] = await tx.$queryRaw<{ changesAllowedUntil: Date | null; startDate: Date | null; endDate: Date | null; year: number }[]>`
-          SELECT "changesAllowedUntil", "startDate", "endDate", year FROM "Trip" WHERE id = ${trip.id} FOR UPDATE`
+        const locked = await lockTrip(tx, { id: trip.id })
         if (!locked) return { kind: 'not-found' }
         if (!answersChangeable(locked, now)) return { kind: 'locked' }
         const current = await tx.registration.findUnique({ where: { id: registration.id } })
@@ -126,7 +126,7 @@ export async function updateRegistration(
         if (allowance.ok) await queueRegistrationEmail(tx, registration.id, 'changed')
         return { kind: 'updated', emailSent: allowance.ok }
       },
-      { maxWait: 60_000, timeout: 60_000 },
+      QUEUED_TRANSACTION,
     )
     .catch((err) => {
       if (err instanceof Refused) return err.result

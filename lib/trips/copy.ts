@@ -3,8 +3,9 @@
 // Both write the audit log; the admin's server actions are thin shells over these.
 import { recordAudit } from '../admin/audit'
 import { stockholmDayKey, stockholmLocalToUtc, utcToStockholmLocal } from '../dates'
-import { db } from '../db'
+import { db, QUEUED_TRANSACTION } from '../db'
 import { anonymiseRegistrations } from '../privacy/anonymise'
+import { lockTrip } from './lock'
 
 export type CopyResult = { ok: true; slug: string } | { ok: false; error: string }
 
@@ -90,8 +91,7 @@ export type DeleteResult = { ok: true; title: string } | { ok: false; error: str
  */
 export async function deleteTrip(actor: string, slug: string, now: Date = new Date()): Promise<DeleteResult> {
   return db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: number; title: string; isExample: boolean }[]>`
-      SELECT id, title, "isExample" FROM "Trip" WHERE slug = ${slug} FOR UPDATE`
+    const locked = await lockTrip(tx, { slug })
     if (!locked) return { ok: false, error: 'Resan finns inte längre.' } as const
     const registrations = await tx.registration.findMany({ where: { tripId: locked.id }, select: { id: true } })
     if (registrations.length > 0 && !locked.isExample)
@@ -113,7 +113,7 @@ export async function deleteTrip(actor: string, slug: string, now: Date = new Da
       summary: `Resan ”${locked.title}” togs bort${registrations.length ? ` med ${registrations.length} provanmälningar` : ''}.`,
     })
     return { ok: true, title: locked.title } as const
-  })
+  }, QUEUED_TRANSACTION) // it waits its turn on the trip's lock, as signups do
 }
 
 function parseDay(s: string): Date | null {

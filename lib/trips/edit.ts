@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { changedFields, recordAudit } from '../admin/audit'
 import { db } from '../db'
+import { confirmedCount, isOverbooked } from './availability'
 import { checkbox, integer, longText, optionalDate, optionalMoment, optionalText, requiredText, slug } from '../forms/fields'
 import { asFormText, firstErrors, type RawForm, type SaveResult } from '../forms/form-state'
 
@@ -199,8 +200,8 @@ export async function saveTrip(
     }
 
     const warnings: string[] = []
-    const confirmed = await tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
-    if (confirmed > trip.seats)
+    const confirmed = await confirmedCount(tx, trip.id)
+    if (isOverbooked(trip.seats, confirmed))
       warnings.push(
         `Resan har ${confirmed} bekräftade deltagare men bara ${trip.seats} platser. Ingen flyttas till reservlistan, men nya anmälningar hamnar där.`,
       )

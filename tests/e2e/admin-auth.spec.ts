@@ -2,9 +2,12 @@
 // failed sign-in, and that every admin page, route handler and server action refuses anyone
 // without a session.
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import ts from 'typescript'
+import { createTestTrip } from '../support/factories'
 import { adminTest as test, expect, expectNoAxeViolations } from './support/fixtures'
+import { E2E_DIST_DIR } from './support/paths'
 import type { Page } from '@playwright/test'
 
 const SIGN_IN = '/admin/logga-in'
@@ -141,39 +144,138 @@ test('every route handler under app/admin refuses a request without a session', 
   }
 })
 
-// Server actions cannot be called outside Next.js without the build's action ids and React's
-// wire format, so this is a check of the source: every function exported from an actions.ts
-// under app/admin must begin by checking the session (`organiserOrNull()` or
-// `requireOrganiser()`), except the sign-in action, which is what makes a session.
-const PUBLIC_ACTIONS = new Set(['logga-in/actions.ts#signIn'])
-const SESSION_CHECK = /^(const|let)\s+\w+\s*=\s*await\s+(organiserOrNull|requireOrganiser)\(\)|^await\s+requireOrganiser\(\)|^if\s*\(\s*!\s*\(?\s*await\s+organiserOrNull\(\)/
+// Every function exported from an actions.ts under app/admin is a server action ('use server'),
+// with the names of its parameters (what the call below passes is chosen by them).
+type AdminAction = { key: string; filename: string; name: string; parameters: string[]; firstStatement: string }
 
-test('every action exported from an actions.ts under app/admin begins by checking the session', () => {
+function adminActionsInSource(): AdminAction[] {
   const files = filesUnder(ADMIN_DIR, 'actions.ts')
   expect(files.length).toBeGreaterThan(0)
-  const checked: string[] = []
+  const actions: AdminAction[] = []
   for (const file of files) {
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
     for (const statement of source.statements) {
       const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
       if (!exported) continue
-      const functions: { name: string; body: ts.ConciseBody | undefined }[] = []
-      if (ts.isFunctionDeclaration(statement)) functions.push({ name: statement.name?.text ?? 'default', body: statement.body })
+      const functions: { name: string; fn: ts.FunctionLikeDeclaration }[] = []
+      if (ts.isFunctionDeclaration(statement)) functions.push({ name: statement.name?.text ?? 'default', fn: statement })
       else if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) {
           const init = d.initializer
-          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) functions.push({ name: d.name.getText(source), body: init.body })
+          if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) functions.push({ name: d.name.getText(source), fn: init })
           else throw new Error(`${file}: export ${d.name.getText(source)} is not a function; a 'use server' file exports only actions`)
         }
       } else continue
-      for (const { name, body } of functions) {
-        const key = `${path.relative(ADMIN_DIR, file).split(path.sep).join('/')}#${name}`
-        if (PUBLIC_ACTIONS.has(key)) continue
-        const first = body && ts.isBlock(body) ? body.statements[0]?.getText(source) ?? '' : ''
-        expect(first, `${key} must begin by checking the session`).toMatch(SESSION_CHECK)
-        checked.push(key)
+      for (const { name, fn } of functions) {
+        const filename = path.relative(process.cwd(), file).split(path.sep).join('/')
+        const body = fn.body
+        actions.push({
+          key: `${path.relative(ADMIN_DIR, file).split(path.sep).join('/')}#${name}`,
+          filename,
+          name,
+          parameters: fn.parameters.map((p) => p.name.getText(source)),
+          firstStatement: body && ts.isBlock(body) ? body.statements[0]?.getText(source) ?? '' : '',
+        })
       }
     }
   }
-  expect(checked).toContain('logga-in/actions.ts#signOut')
+  return actions
+}
+
+// The one action that needs no session: it is what makes one.
+const PUBLIC_ACTIONS = new Set(['logga-in/actions.ts#signIn'])
+
+test('every action exported from an actions.ts under app/admin begins with the one guard', () => {
+  const checked = adminActionsInSource().filter((a) => !PUBLIC_ACTIONS.has(a.key))
+  for (const action of checked) {
+    expect(action.firstStatement, `${action.key} must begin by checking the session`).toMatch(/^(const\s+\w+\s*=\s*)?await\s+requireOrganiser\(\)/)
+  }
+  expect(checked.map((a) => a.key)).toContain('logga-in/actions.ts#signOut')
+})
+
+// The same over HTTP, as an attacker would call them: each server action of the build whose code
+// is under app/admin, by its id (from the build's server-reference manifest) with React's own
+// encoding of its arguments, without a cookie. The arguments are real ones (a trip, a confirmed
+// registration, a programme item, a form that says yes to everything), so an action that forgot
+// the guard would act: the answer must be the redirect to the sign-in page, and nothing changes.
+const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.edge.js') as {
+  encodeReply: (value: unknown[]) => Promise<string | FormData>
+}
+
+type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> }
+
+test('every server action under app/admin, called over HTTP without a session, is refused and changes nothing', async ({ baseURL, db }) => {
+  test.slow() // one post per action (about twenty), each answered with the sign-in page's redirect
+  const manifest = JSON.parse(fs.readFileSync(path.join(E2E_DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, ManifestEntry>
+  }
+  const built = Object.entries(manifest.node).filter(([, a]) => a.filename.startsWith('app/admin/'))
+  const inSource = adminActionsInSource()
+  // Every action in the source is in the build (so is called below), and every one built is known.
+  for (const action of inSource) {
+    expect(built.some(([, a]) => a.filename === action.filename && a.exportedName === action.name), `${action.key} is not in the build`).toBe(true)
+  }
+
+  const trip = await createTestTrip(db, { seats: 5, boardingStops: ['Mjölby'] })
+  const registration = await db.registration.create({
+    data: {
+      tripId: trip.id,
+      status: 'CONFIRMED',
+      firstName: 'Vakt',
+      lastName: 'Prov',
+      email: `vakt.${trip.slug}@example.se`,
+      phone: '+46701234567',
+      organisation: 'Vakt AB',
+      role: 'OTHER',
+      overnight: 'NONE',
+      privacyAcceptedAt: new Date(),
+      boardingStopId: trip.boardingStops[0]!.id,
+    },
+  })
+  const item = await db.programmeItem.create({ data: { tripId: trip.id, startsAt: trip.startDate!, title: 'Programpunkt' } })
+  const everythingYes = new FormData()
+  for (const [k, v] of Object.entries({ overbook: '1', checkedIn: '1', confirm: 'on', send: 'ja', audience: 'all', subject: 'Prov', body: 'Prov', firstDay: '' })) {
+    everythingYes.append(k, v)
+  }
+  const SAMPLE_ARGUMENTS: Record<string, unknown> = { slug: trip.slug, id: registration.id, itemId: item.id, _previous: null, formData: everythingYes }
+
+  const state = async () => ({
+    trip: await db.trip.findUnique({ where: { id: trip.id }, include: { programmeItems: true } }),
+    copies: await db.trip.count({ where: { title: { contains: trip.slug } } }),
+    registration: await db.registration.findUnique({ where: { id: registration.id } }),
+    audit: await db.auditEntry.count({
+      where: { OR: [{ entityType: 'registration', entityId: String(registration.id) }, { entityType: 'trip', entityId: String(trip.id) }, { entityType: 'message', entityId: String(trip.id) }] },
+    }),
+    outbox: await db.outboxMessage.count({ where: { registrationId: registration.id } }),
+  })
+  const before = await state()
+  expect(before.copies).toBe(1)
+
+  const called: string[] = []
+  for (const [id, entry] of built) {
+    const key = `${entry.filename.slice('app/admin/'.length)}#${entry.exportedName}`
+    if (PUBLIC_ACTIONS.has(key)) continue
+    const source = inSource.find((a) => a.filename === entry.filename && a.name === entry.exportedName)
+    if (!source) throw new Error(`${key}: a server action outside an actions.ts; teach this test to read its parameters`)
+    const args = source.parameters.map((name) => {
+      if (!(name in SAMPLE_ARGUMENTS)) throw new Error(`no sample argument for the parameter ${name} of ${key}: add one to SAMPLE_ARGUMENTS`)
+      return SAMPLE_ARGUMENTS[name]
+    })
+    const body = await encodeReply(args)
+    const page = routeOf(path.resolve(`${Object.keys(entry.workers)[0]}.tsx`))
+    const response = await fetch(`${baseURL}${page}`, {
+      method: 'POST',
+      headers: { 'next-action': id, origin: baseURL!, ...(typeof body === 'string' ? { 'content-type': 'text/plain;charset=UTF-8' } : {}) },
+      body,
+      redirect: 'manual',
+    })
+    // A redirect from an action called with JavaScript: 200, and the target in x-action-redirect.
+    const target = response.headers.get('x-action-redirect')?.split(';')[0] ?? null
+    expect({ status: response.status, target }, `${key} (posted to ${page}) without a session`).toEqual({ status: 200, target: SIGN_IN })
+    await response.arrayBuffer()
+    called.push(key)
+  }
+  expect(called).toEqual(expect.arrayContaining(['logga-in/actions.ts#signOut', 'resor/[slug]/anmalan/[id]/actions.ts#cancel']))
+  expect(called).toHaveLength(inSource.length - PUBLIC_ACTIONS.size)
+  expect(await state()).toEqual(before)
 })

@@ -1,21 +1,20 @@
-// What organisers do to one registration (lib/admin/registration-actions.ts): each action's effect,
+// What organisers do to one registration (lib/registrations/organiser-changes.ts): each action's effect,
 // the audit entry with the actor and the changed fields, seats respected unless overbooking, and
 // the participant's e-mail in the outbox.
 import { describe, expect, it } from 'vitest'
 import {
   cancelByOrganiser,
   checkIn,
-  checkInList,
   confirmRegistration,
   correctRegistration,
-  getAdminRegistration,
   moveToWaitlist,
   reinstateRegistration,
   resendLatestEmail,
-} from '../../lib/admin/registration-actions'
+} from '../../lib/registrations/organiser-changes'
+import { checkInList, getAdminRegistration } from '../../lib/admin/registration-detail'
 import { db } from '../../lib/db'
 import { cancelRegistration } from '../../lib/registrations/cancel'
-import { registerParticipant } from '../../lib/registrations/register'
+import { registerParticipant } from '../../lib/registrations/signup'
 import { parseSignup, type SignupValues } from '../../lib/registrations/schema'
 import { EMAIL_TAKEN } from '../../lib/registrations/update'
 import { createTestTrip, signupValues } from '../support/factories'

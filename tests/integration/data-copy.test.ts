@@ -3,12 +3,12 @@
 // (subject, time, state, never their text); an unknown, malformed or erased link gets a 404.
 import { describe, expect, it } from 'vitest'
 import { GET } from '../../app/anmalan/[token]/mina-uppgifter/route'
-import { correctRegistration } from '../../lib/admin/registration-actions'
+import { correctRegistration } from '../../lib/registrations/organiser-changes'
 import { db } from '../../lib/db'
 import { deliverOutboxMessage } from '../../lib/email/outbox'
 import { copyOfOwnData } from '../../lib/privacy/data-copy'
 import { cancelRegistration } from '../../lib/registrations/cancel'
-import { registerParticipant } from '../../lib/registrations/register'
+import { registerParticipant } from '../../lib/registrations/signup'
 import { parseSignup, type SignupValues } from '../../lib/registrations/schema'
 import { createTestTrip, signupValues } from '../support/factories'
 

@@ -1,4 +1,4 @@
-// "Meddela mig när anmälan öppnar" (lib/interest/list.ts): double opt-in, the same answer for a
+// "Meddela mig när anmälan öppnar" (lib/interest/: list.ts, opening-notices.ts, retention.ts): double opt-in, the same answer for a
 // known address, unsubscribing, one opening e-mail however many workers run the job, removal
 // once told, retention, and the rate limits.
 import { describe, expect, it } from 'vitest'
@@ -8,11 +8,11 @@ import {
   countConfirmed,
   findConfirmation,
   findUnsubscribe,
-  notifyOpenedTrips,
-  purgeInterestList,
   subscribe,
   unsubscribe,
 } from '../../lib/interest/list'
+import { notifyOpenedTrips } from '../../lib/interest/opening-notices'
+import { purgeInterestList } from '../../lib/interest/retention'
 import { createTestTrip, dayFromToday } from '../support/factories'
 
 const HOUR = 3600_000

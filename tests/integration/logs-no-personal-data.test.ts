@@ -4,7 +4,7 @@
 // written to the console (lib/log.ts writes there, and so do the libraries) is captured at the
 // most verbose level; not one of those values may appear in it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { correctRegistration } from '../../lib/admin/registration-actions'
+import { correctRegistration } from '../../lib/registrations/organiser-changes'
 import { addOrganiser } from '../../lib/auth/organisers'
 import { signInOrganiser } from '../../lib/auth/sign-in'
 import { db } from '../../lib/db'

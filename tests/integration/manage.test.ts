@@ -2,12 +2,12 @@
 // change deadline, and cancelling (with the waiting list's first person promoted in the same
 // transaction, and the data removed on request, from the audit log too).
 import { describe, expect, it } from 'vitest'
-import { checkIn, confirmRegistration, correctRegistration, resendLatestEmail } from '../../lib/admin/registration-actions'
+import { checkIn, confirmRegistration, correctRegistration, resendLatestEmail } from '../../lib/registrations/organiser-changes'
 import { db } from '../../lib/db'
 import { ERASED_VALUE } from '../../lib/privacy/anonymise'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { findRegistrationByToken } from '../../lib/registrations/manage'
-import { registerParticipant } from '../../lib/registrations/register'
+import { registerParticipant } from '../../lib/registrations/signup'
 import { parseSignup, type SignupInput, type SignupValues } from '../../lib/registrations/schema'
 import { EMAIL_TAKEN, updateRegistration } from '../../lib/registrations/update'
 import { stockholmLocalToUtc } from '../../lib/dates'

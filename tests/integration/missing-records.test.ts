@@ -6,7 +6,7 @@ import { addOrganiser } from '../../lib/auth/organisers'
 import { signInOrganiser } from '../../lib/auth/sign-in'
 import { db } from '../../lib/db'
 import { namesMissingRecord } from '../../lib/http/missing-records'
-import { registerParticipant } from '../../lib/registrations/register'
+import { registerParticipant } from '../../lib/registrations/signup'
 import { parseSignup } from '../../lib/registrations/schema'
 import { createTestTrip, signupValues } from '../support/factories'
 

@@ -8,7 +8,7 @@
 // "The window has passed" is made by moving the counters' stored expiry into the past, which is
 // what the passing of time does to them.
 import { describe, expect, it } from 'vitest'
-import { correctRegistration } from '../../lib/admin/registration-actions'
+import { correctRegistration } from '../../lib/registrations/organiser-changes'
 import { db } from '../../lib/db'
 import { INBOX_CEILING, LIMITS } from '../../lib/rate-limits'
 import { emailForLimits } from '../../lib/rate-limits/keys'

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
-import { registerParticipant } from '../../lib/registrations/register'
 import { parseSignup, type SignupInput } from '../../lib/registrations/schema'
-import { submitSignup } from '../../lib/registrations/signup'
+import { registerParticipant, submitSignup } from '../../lib/registrations/signup'
 import { createTestTrip, signupValues } from '../support/factories'
 
 function input(overrides = {}, trip = { hasOvernight: true, boardingStopIds: [] as number[] }): SignupInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seatsLeft, seatsLeftText } from '../../lib/trips/availability'
+import { hasFreeSeat, isOverbooked, seatsLeft, seatsLeftText, signupStatus } from '../../lib/trips/availability'
 
 // Whether a trip takes signups at all: tests/unit/life-cycle.test.ts.
 
@@ -30,5 +30,19 @@ describe('seatsLeftText', () => {
     [21, '21 platser kvar'],
   ])('%i → %j', (left, text) => {
     expect(seatsLeftText(left)).toBe(text)
+  })
+})
+
+describe('the seat rules', () => {
+  it.each([
+    [40, 0, true, false, 'CONFIRMED'],
+    [40, 39, true, false, 'CONFIRMED'],
+    [40, 40, false, false, 'WAITLISTED'],
+    [40, 41, false, true, 'WAITLISTED'],
+    [0, 0, false, false, 'WAITLISTED'],
+  ] as const)('%i seats, %i confirmed: a free seat %s, overbooked %s, a signup is %s', (seats, confirmed, free, overbooked, status) => {
+    expect(hasFreeSeat(seats, confirmed)).toBe(free)
+    expect(isOverbooked(seats, confirmed)).toBe(overbooked)
+    expect(signupStatus(seats, confirmed)).toBe(status)
   })
 })

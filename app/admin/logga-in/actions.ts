@@ -5,7 +5,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { clientAddress } from '@/lib/auth/client-address'
-import { endSession, organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { endSession, requireOrganiser, SIGN_IN_PATH } from '@/lib/auth/session'
 import { signInOrganiser } from '@/lib/auth/sign-in'
 import type { FormState } from '@/lib/forms/form-state'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
@@ -28,8 +28,7 @@ export async function signIn(_previous: SignInFormState, formData: FormData): Pr
 }
 
 export async function signOut(): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  await requireOrganiser()
   await endSession()
   redirect(`${SIGN_IN_PATH}?utloggad=1`)
 }

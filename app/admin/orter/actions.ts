@@ -5,12 +5,11 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { formToRaw, type FormState, type FormValues } from '@/lib/forms/form-state'
 import { saveHostCity } from '@/lib/trips/host-city-edit'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 export async function saveHostCityAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveHostCity(organiser.email, slug, raw)

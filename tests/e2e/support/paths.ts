@@ -7,3 +7,5 @@ export const E2E_STATE_FILE = path.join(E2E_OUTPUT_DIR, 'state.json')
 export const MAILBOX_DIR = path.join(E2E_OUTPUT_DIR, 'mailbox')
 // Everything the site's `next start` writes, for the test that its logs hold no personal data.
 export const SERVER_LOG_FILE = path.join(E2E_OUTPUT_DIR, 'server.log')
+// The site's build for the tests (next build's distDir), where the tests read the build's server actions.
+export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? '.next-test'

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SmtpCapture } from '../../support/smtp-capture'
 import { startTestSite } from '../../support/test-site'
-import { E2E_PORT, E2E_STATE_FILE, MAILBOX_DIR, SERVER_LOG_FILE } from './paths'
+import { E2E_DIST_DIR, E2E_PORT, E2E_STATE_FILE, MAILBOX_DIR, SERVER_LOG_FILE } from './paths'
 
 fs.rmSync(MAILBOX_DIR, { recursive: true, force: true })
 fs.rmSync(E2E_STATE_FILE, { force: true })
@@ -12,7 +12,7 @@ fs.rmSync(SERVER_LOG_FILE, { force: true })
 const smtp = await new SmtpCapture(MAILBOX_DIR).start()
 const site = await startTestSite({
   port: E2E_PORT,
-  distDir: process.env.E2E_DIST_DIR ?? '.next-test',
+  distDir: E2E_DIST_DIR,
   label: 'e2e',
   env: { SMTP_URL: smtp.url, MAIL_FROM: 'Mjölbybussen <noreply@mjolbybussen.test>' },
   serverLogFile: SERVER_LOG_FILE,

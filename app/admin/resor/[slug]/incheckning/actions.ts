@@ -4,14 +4,13 @@
 // the organiser as the actor, and goes back to the list at that participant's row.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { checkIn } from '@/lib/admin/registration-actions'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { checkIn } from '@/lib/registrations/organiser-changes'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 // _previous: the form is a PostForm (components/post-form.tsx), which passes useActionState's state first.
 export async function toggleCheckIn(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const result = await checkIn(organiser.email, id, formData.get('checkedIn') === '1')
   const list = `/admin/resor/${encodeURIComponent(slug)}/incheckning`

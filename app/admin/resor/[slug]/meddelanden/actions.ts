@@ -1,7 +1,7 @@
 'use server'
 
 import { redirect } from 'next/navigation'
-import { organiserOrNull } from '@/lib/auth/session'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, refuseTampered } from '@/lib/http/action-arguments'
 import { parseMessage, recipientCount, sendTripMessage } from '@/lib/admin/messages'
 import { getAdminTrip } from '@/lib/admin/trips'
@@ -9,8 +9,7 @@ import type { MessageFormState } from '@/components/message-form'
 
 /** First a preview (nothing sent), then, with "send" pressed on the preview, the sending. */
 export async function previewOrSend(slug: string, _previous: MessageFormState, formData: FormData): Promise<MessageFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) return { kind: 'error', message: 'Du behöver logga in igen.' }
+  const organiser = await requireOrganiser()
   const trip = typeof slug === 'string' ? await getAdminTrip(slug) : null
   if (!trip) return { kind: 'error', message: 'Resan finns inte.' }
   refuseTampered(isForm(formData))

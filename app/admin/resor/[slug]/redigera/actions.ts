@@ -8,14 +8,13 @@ import { redirect } from 'next/navigation'
 import { formToRaw, type FormState, type FormValues } from '@/lib/forms/form-state'
 import { saveTrip } from '@/lib/trips/edit'
 import { deleteProgrammeItem, saveProgrammeItem } from '@/lib/trips/programme'
-import { runInterestListSoon } from '@/lib/interest/list'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+import { runInterestListSoon } from '@/lib/interest/job'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
 
 export async function saveTripAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(slug === null || isSlug(slug), isForm(formData))
   const raw = formToRaw(formData, ['hostCityIds'])
   const result = await saveTrip(organiser.email, slug, raw)
@@ -31,8 +30,7 @@ export async function saveProgrammeItemAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), itemId === null || isId(itemId), isForm(formData))
   const raw = formToRaw(formData)
   const result = await saveProgrammeItem(organiser.email, slug, itemId, raw)
@@ -42,8 +40,7 @@ export async function saveProgrammeItemAction(
 }
 
 export async function deleteProgrammeItemAction(slug: string, itemId: number): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(itemId))
   await deleteProgrammeItem(organiser.email, slug, itemId)
   revalidatePath('/', 'layout')
@@ -51,8 +48,7 @@ export async function deleteProgrammeItemAction(slug: string, itemId: number): P
 }
 
 export async function copyTripAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isForm(formData))
   const firstDay = formData.get('firstDay')
   const result = await copyTrip(organiser.email, slug, typeof firstDay === 'string' && firstDay.trim() ? firstDay.trim() : null)
@@ -62,8 +58,7 @@ export async function copyTripAction(slug: string, _previous: FormState, formDat
 }
 
 export async function deleteTripAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isForm(formData))
   if (formData.get('confirm') !== 'on') return { fieldErrors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
   const result = await deleteTrip(organiser.email, slug)

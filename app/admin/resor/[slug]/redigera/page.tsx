@@ -12,6 +12,7 @@ import { hostCityOptions } from '@/lib/trips/host-city-edit'
 import { programmeItemFormValues } from '@/lib/trips/programme'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
+import { isOverbooked, seatsLeft } from '@/lib/trips/availability'
 import { TRIP_STATE_LABEL, refusalText, tripState } from '@/lib/trips/life-cycle'
 import { copyTripAction, deleteProgrammeItemAction, deleteTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
 
@@ -35,8 +36,8 @@ export default async function EditTripPage({ params, searchParams }: Props) {
       </p>
       <h1>Redigera: {trip.title}</h1>
       <AdminStatus status={query.status} />
-      <TripStateLine trip={{ ...trip, seatsLeft: Math.max(0, trip.seats - confirmed) }} />
-      {confirmed > trip.seats && (
+      <TripStateLine trip={{ ...trip, seatsLeft: seatsLeft(trip.seats, confirmed) }} />
+      {isOverbooked(trip.seats, confirmed) && (
         <div className="notice notice--warn">
           <p>
             Resan har {confirmed} bekräftade deltagare men bara {trip.seats} platser. Ingen flyttas till reservlistan, men nya

@@ -1,6 +1,6 @@
 'use server'
 
-// The detail page's actions: thin shells over lib/admin/registration-actions.ts. Each checks the
+// The detail page's actions: thin shells over lib/registrations/organiser-changes.ts. Each checks the
 // session first (tests/e2e/admin-auth.spec.ts), acts with the organiser's e-mail as the actor,
 // and goes back to the page with a message (?klart=… on success, ?fel=… otherwise). The buttons
 // are PostForms (components/post-form.tsx), which pass useActionState's state before the form data.
@@ -15,8 +15,8 @@ import {
   moveToWaitlist,
   reinstateRegistration,
   resendLatestEmail,
-} from '@/lib/admin/registration-actions'
-import { organiserOrNull, SIGN_IN_PATH } from '@/lib/auth/session'
+} from '@/lib/registrations/organiser-changes'
+import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 const detailPath = (slug: string, id: number) => `/admin/resor/${encodeURIComponent(slug)}/anmalan/${id}`
@@ -30,8 +30,7 @@ function back(slug: string, id: number, result: { kind: string }, done: string, 
 }
 
 export async function correct(slug: string, id: number, _previous: SignupFormState, formData: FormData): Promise<SignupFormState> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const result = await correctRegistration(organiser.email, id, Object.fromEntries(formData))
   if (result.kind === 'invalid') return result
@@ -39,8 +38,7 @@ export async function correct(slug: string, id: number, _previous: SignupFormSta
 }
 
 export async function confirm(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const overbook = formData.get('overbook') === '1'
   const result = await confirmRegistration(organiser.email, id, { overbook })
@@ -48,22 +46,19 @@ export async function confirm(slug: string, id: number, _previous: unknown, form
 }
 
 export async function waitlist(slug: string, id: number): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id))
   back(slug, id, await moveToWaitlist(organiser.email, id), 'reservlista')
 }
 
 export async function cancel(slug: string, id: number): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id))
   back(slug, id, await cancelByOrganiser(organiser.email, id), 'avbokad')
 }
 
 export async function reinstate(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const result = await reinstateRegistration(organiser.email, id, { overbook: formData.get('overbook') === '1' })
   const done = result.kind !== 'reinstated' ? '' : result.status === 'WAITLISTED' ? 'aterstalld-reservlista' : result.overbooked ? 'overbokad' : 'aterstalld'
@@ -71,8 +66,7 @@ export async function reinstate(slug: string, id: number, _previous: unknown, fo
 }
 
 export async function setCheckedIn(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id), isForm(formData))
   const checkedIn = formData.get('checkedIn') === '1'
   const result = await checkIn(organiser.email, id, checkedIn)
@@ -80,8 +74,7 @@ export async function setCheckedIn(slug: string, id: number, _previous: unknown,
 }
 
 export async function resend(slug: string, id: number): Promise<void> {
-  const organiser = await organiserOrNull()
-  if (!organiser) redirect(SIGN_IN_PATH)
+  const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isId(id))
   back(slug, id, await resendLatestEmail(organiser.email, id), 'mejlad', { anonymised: 'borttagen' })
 }

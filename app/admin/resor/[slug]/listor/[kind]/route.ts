@@ -1,13 +1,12 @@
 // A trip's list as a file: ?format=csv (UTF-8 with BOM) or ?format=xlsx. Organisers only.
-import { organiserOrNull, unauthorised } from '@/lib/auth/session'
+import { organiserRoute } from '@/lib/auth/session'
 import { toCsv, toXlsx } from '@/lib/admin/spreadsheet'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { LIST_KINDS, tripList, type ListKind } from '@/lib/admin/trip-lists'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; kind: string }> }) {
-  if (!(await organiserOrNull())) return unauthorised()
+export const GET = organiserRoute(async (request, { params }: { params: Promise<{ slug: string; kind: string }> }) => {
   const { slug, kind } = await params
   const format = new URL(request.url).searchParams.get('format') ?? 'csv'
   if (!LIST_KINDS.includes(kind as ListKind) || !['csv', 'xlsx'].includes(format)) {
@@ -25,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   return new Response(new Uint8Array(await toXlsx([sheet])), {
     headers: { ...common, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   })
-}
+})

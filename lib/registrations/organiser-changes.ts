@@ -1,22 +1,22 @@
-// What an organiser does to one registration from its detail page: correct the answers, confirm
-// (or overbook), move to the waiting list, cancel, bring a cancelled one back, check in and resend
-// the latest e-mail. Each
-// runs in one transaction that first locks the trip's row (as register.ts and cancel.ts do), so
-// the seat count it reads is final while it decides, writes its audit entry and queues the
-// participant's e-mail to the outbox in the same transaction. Expected outcomes (wrong status,
-// no seat, a taken address …) are results, never exceptions; the server actions are thin shells.
-import { db, type Tx } from '../db'
+// What an organiser does to one registration from its detail page (and the check-in list):
+// correct the answers, confirm (or overbook), move to the waiting list, cancel, bring a cancelled
+// one back, check in and resend the latest e-mail. Each runs in one transaction that first locks
+// the trip's row (../trips/lock.ts, as signups and cancellations do), so the seat count it reads
+// is final while it decides, writes its audit entry and queues the participant's e-mail to the
+// outbox in the same transaction. Expected outcomes (wrong status, no seat, a taken address …)
+// are results, never exceptions; the server actions are thin shells.
+import { changedFields, recordAudit } from '../admin/audit'
+import { db, QUEUED_TRANSACTION, type Tx } from '../db'
 import type { RegistrationStatus } from '../generated/prisma/enums'
-import { promoteFirstWaiting } from '../registrations/cancel'
-import { queueRegistrationEmail } from '../registrations/notifications'
-import { parseSignup, readSignupValues, STATUS_LABEL, type SignupField, type SignupValues } from '../registrations/schema'
-import { EMAIL_TAKEN } from '../registrations/update'
-import { registrationTripFields } from '../registrations/manage'
-import { waitlistPositionOf } from '../registrations/waitlist'
-import { retireLinks } from '../registrations/email-change'
-import { changedFields, recordAudit } from './audit'
+import { confirmedCount, hasFreeSeat } from '../trips/availability'
+import { lockTrip, type LockedTrip } from '../trips/lock'
+import { promoteFirstWaiting } from './cancel'
+import { retireLinks } from './email-change'
+import { queueRegistrationEmail } from './notifications'
+import { parseSignup, readSignupValues, STATUS_LABEL, type SignupField, type SignupValues } from './schema'
+import { EMAIL_TAKEN } from './update'
+import { waitlistPositionOf } from './waitlist'
 
-type LockedTrip = { id: number; seats: number; hasOvernight: boolean }
 type NotFound = { kind: 'not-found' }
 type WrongStatus = { kind: 'wrong-status'; status: RegistrationStatus }
 type Anonymised = { kind: 'anonymised' }
@@ -48,20 +48,13 @@ async function withTripLock<R>(
   work: (tx: Tx, trip: LockedTrip, registration: NonNullable<Awaited<ReturnType<typeof readRegistration>>>) => Promise<R>,
 ): Promise<R | NotFound> {
   if (!Number.isSafeInteger(registrationId) || registrationId <= 0) return { kind: 'not-found' }
-  return db().$transaction(
-    async (tx) => {
-      const [trip] = await tx.$queryRaw<LockedTrip[]>`
-        SELECT t.id, t.seats, t."hasOvernight"
-        FROM "Registration" r JOIN "Trip" t ON t.id = r."tripId"
-        WHERE r.id = ${registrationId}
-        FOR UPDATE OF t`
-      if (!trip) return { kind: 'not-found' } as const
-      const registration = await readRegistration(tx, registrationId)
-      if (!registration) return { kind: 'not-found' } as const
-      return work(tx, trip, registration)
-    },
-    { maxWait: 60_000, timeout: 60_000 },
-  )
+  return db().$transaction(async (tx) => {
+    const trip = await lockTrip(tx, { registrationId })
+    if (!trip) return { kind: 'not-found' } as const
+    const registration = await readRegistration(tx, registrationId)
+    if (!registration) return { kind: 'not-found' } as const
+    return work(tx, trip, registration)
+  }, QUEUED_TRANSACTION)
 }
 
 function readRegistration(tx: Tx, id: number) {
@@ -120,8 +113,8 @@ export async function confirmRegistration(
 ): Promise<ConfirmResult> {
   return withTripLock(registrationId, async (tx, trip, registration) => {
     if (registration.status !== 'WAITLISTED') return { kind: 'wrong-status', status: registration.status } as const
-    const confirmed = await tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } })
-    const overbooked = confirmed >= trip.seats
+    const confirmed = await confirmedCount(tx, trip.id)
+    const overbooked = !hasFreeSeat(trip.seats, confirmed)
     if (overbooked && !overbook) return { kind: 'no-seat' } as const
     await tx.registration.update({ where: { id: registration.id }, data: { status: 'CONFIRMED' } })
     await recordAudit(tx, {
@@ -214,11 +207,11 @@ export async function reinstateRegistration(
     if (registration.status !== 'CANCELLED') return { kind: 'wrong-status', status: registration.status } as const
     if (registration.anonymisedAt) return { kind: 'anonymised' } as const
     const [confirmed, sameAddress] = await Promise.all([
-      tx.registration.count({ where: { tripId: trip.id, status: 'CONFIRMED' } }),
+      confirmedCount(tx, trip.id),
       tx.registration.count({ where: { tripId: trip.id, email: registration.email, status: { not: 'CANCELLED' } } }),
     ])
     if (sameAddress > 0) return { kind: 'email-taken' } as const
-    const seatFree = confirmed < trip.seats
+    const seatFree = hasFreeSeat(trip.seats, confirmed)
     const status = seatFree || overbook ? 'CONFIRMED' : 'WAITLISTED'
     await tx.registration.update({ where: { id: registration.id }, data: { status, cancelledAt: null } })
     const position = status === 'WAITLISTED' ? await waitlistPositionOf({ ...registration, status }, tx) : null
@@ -272,46 +265,4 @@ export async function resendLatestEmail(actor: string, registrationId: number): 
     })
     return { kind: 'resent', emailKind } as const
   })
-}
-
-// ---- Reading, for the detail page and the check-in list ----
-
-/** One registration of a trip as the detail page shows it, or null (also when of another trip). */
-export async function getAdminRegistration(slug: string, registrationId: number) {
-  if (!Number.isSafeInteger(registrationId) || registrationId <= 0) return null
-  const registration = await db().registration.findUnique({
-    where: { id: registrationId },
-    include: {
-      trip: { select: registrationTripFields },
-      boardingStop: true,
-    },
-  })
-  if (!registration || registration.trip.slug !== slug) return null
-  const [waitlistPosition, confirmed, audit] = await Promise.all([
-    waitlistPositionOf(registration),
-    db().registration.count({ where: { tripId: registration.tripId, status: 'CONFIRMED' } }),
-    db().auditEntry.findMany({
-      where: { entityType: 'registration', entityId: String(registration.id) },
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      take: 200,
-    }),
-  ])
-  return { ...registration, waitlistPosition, seatFree: confirmed < registration.trip.seats, audit }
-}
-
-/** The confirmed participants of a trip by boarding stop (in the stops' order), for check-in. */
-export async function checkInList(tripId: number) {
-  const rows = await db().registration.findMany({
-    where: { tripId, status: 'CONFIRMED' },
-    orderBy: [{ boardingStop: { position: 'asc' } }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-    select: { id: true, firstName: true, lastName: true, organisation: true, checkedInAt: true, boardingStop: { select: { id: true, name: true } } },
-  })
-  const groups: { stop: string; rows: typeof rows }[] = []
-  for (const row of rows) {
-    const stop = row.boardingStop?.name ?? 'Ingen påstigningsplats vald'
-    const last = groups.at(-1)
-    if (last && last.stop === stop) last.rows.push(row)
-    else groups.push({ stop, rows: [row] })
-  }
-  return { groups, total: rows.length, checkedIn: rows.filter((r) => r.checkedInAt).length }
 }
