@@ -84,10 +84,15 @@ export async function checkSeed(databaseUrl: string): Promise<string> {
   return problems.length ? problems.join(', ') : 'ok'
 }
 
-/** The seats a trip page shows: "12 platser kvar", "1 plats kvar", "Fullbokad …", or what it shows instead. */
+/**
+ * The seats a trip page shows ("12 platser kvar", "1 plats kvar", "Fullbokad"), every different
+ * one it shows joined with " / " (a page that says two things says both), or what it shows instead.
+ */
 export function seatsShown(html: string): string {
-  const status = html.match(/<span class="status[^"]*">([^<]*)<\/span>/)?.[1]
-  return status ?? `no seat status on the page (${html.slice(0, 80).replace(/\s+/g, ' ')}…)`
+  // (React separates text and values with empty comments.)
+  const text = html.replaceAll('<!-- -->', '')
+  const shown = [...new Set(text.match(/\b\d+ platser kvar|\b1 plats kvar|Fullbokad/g) ?? [])]
+  return shown.length ? shown.join(' / ') : `no seat count on the page (${text.slice(0, 80).replace(/\s+/g, ' ')}…)`
 }
 
 export const byStatus = (attempts: Attempt[]) =>
