@@ -32,6 +32,9 @@ export function haproxyConfig(port: number, servers: { name: string; port: numbe
     '  timeout connect 5s',
     '  timeout client 120s',
     '  timeout server 120s',
+    // The site's health check waits up to 2 s for the database (lib/health.ts); a busy machine
+    // may take longer to answer at all, which is not a reason to take an instance out.
+    '  timeout check 5s',
     // A connection refused by an instance that died is tried again on another one; a request
     // already sent to it is not (a POST may have been acted on).
     '  retries 2',
@@ -46,7 +49,8 @@ export function haproxyConfig(port: number, servers: { name: string; port: numbe
     '  option httpchk GET /api/health',
     '  http-check expect status 200',
     `  http-response set-header ${SERVED_BY} %s`,
-    ...servers.map((s) => `  server ${s.name} 127.0.0.1:${s.port} check inter 1s fall 2 rise 2`),
+    // Out after three failed checks two seconds apart (an instance that died refuses at once), in again after two good ones.
+    ...servers.map((s) => `  server ${s.name} 127.0.0.1:${s.port} check inter 2s fall 3 rise 2`),
     '',
   ].join('\n')
 }
