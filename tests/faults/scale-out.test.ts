@@ -151,6 +151,7 @@ async function stopCluster() {
   if (!c) return
   await c.prisma.$disconnect()
   await Promise.all([...c.instances.map((i) => i.proc.stop()), c.worker.stop()])
+  for (const i of c.instances) fs.rmSync(i.dataDir, { recursive: true, force: true })
 }
 
 const signupPath = (slug: string) => `/resor/${slug}/anmalan`
