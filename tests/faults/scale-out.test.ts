@@ -136,9 +136,15 @@ function cluster(): Promise<Cluster> {
     const worker = startWorkerProcess(env)
     const instances = SPECS.map((spec) => startInstance(spec, env))
     const started = Date.now()
-    await Promise.all(instances.map((i) => waitUntilUp(i, { buildId, limitMs: UP_LIMIT_MS, answeringLimitMs: ANSWERING_LIMIT_MS, publicHost })))
-    if (worker.exitCode() !== null) throw new Error(`npm run worker exited (${worker.exitCode()}):\n${worker.tail()}`)
-    await balancer.waitForStates((s) => SPECS.every(({ name }) => s[name] === 'UP'), 60_000)
+    try {
+      await Promise.all(instances.map((i) => waitUntilUp(i, { buildId, limitMs: UP_LIMIT_MS, answeringLimitMs: ANSWERING_LIMIT_MS, publicHost })))
+      if (worker.exitCode() !== null) throw new Error(`npm run worker exited (${worker.exitCode()}):\n${worker.tail()}`)
+      await balancer.waitForStates((s) => SPECS.every(({ name }) => s[name] === 'UP'), 60_000)
+    } catch (err) {
+      await Promise.all([...instances.map((i) => i.proc.stop()), worker.stop()])
+      for (const i of instances) fs.rmSync(i.dataDir, { recursive: true, force: true })
+      throw err
+    }
     figures.cluster = { 'seconds until A, B, C served and the balancer had all three UP': seconds(Date.now() - started) }
     const [A, B, C] = instances as [Instance, Instance, Instance]
     return { prisma: createPrismaClient(releaseUrl, 4), worker, instances, A, B, C, env }
