@@ -1,5 +1,6 @@
 // The fault tests (`npm run test:faults`): the built site on a PostgreSQL cluster of their own,
-// which they restart, and a `next start` they kill. One file, one test at a time.
+// which they restart, and a `next start` they kill; and the site scaled out to three instances
+// behind haproxy (scale-out.test.ts). One file, one test at a time.
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 

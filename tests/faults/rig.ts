@@ -191,6 +191,9 @@ export async function receiptsMissing(prisma: Db, attempts: Attempt[]): Promise<
 
 export type Delivery = { delivered: number; orphaned: number; duplicates: number; seconds: number }
 
+/** What the e-mail checks need of a rig: its database and mail server (the scale-out test has its own). */
+export type MailRig = Pick<Rig, 'prisma' | 'smtp'> & { site: Pick<TestSite, 'databaseUrl'> }
+
 /**
  * Waits until every registration of `prefix` has its confirmation (or waiting-list) e-mail
  * delivered to the SMTP server. A message whose delivery job died with the process or the
@@ -199,7 +202,7 @@ export type Delivery = { delivered: number; orphaned: number; duplicates: number
  * wait for that, such rows are aged past both limits and the sweeper is run now, by the worker
  * as the schedule runs it.
  */
-export async function deliverEveryConfirmation(rig: Rig, prefix: string): Promise<Delivery> {
+export async function deliverEveryConfirmation(rig: MailRig, prefix: string): Promise<Delivery> {
   const started = Date.now()
   const registrations = await rig.prisma.registration.findMany({ where: { email: { startsWith: prefix } }, select: { id: true, email: true } })
   // Each has its e-mail in the outbox: it was written in the signup's own transaction.
@@ -244,7 +247,7 @@ export async function deliverEveryConfirmation(rig: Rig, prefix: string): Promis
 }
 
 /** Queues one run of the outbox sweeper for the site's worker, as its schedule does. */
-async function runSweeper(rig: Rig) {
+export async function runSweeper(rig: MailRig) {
   const boss = new PgBoss({ connectionString: rig.site.databaseUrl, max: 1, supervise: false, schedule: false, migrate: false })
   await boss.start()
   try {

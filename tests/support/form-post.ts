@@ -12,10 +12,15 @@ export type ActionForm = { enctype: string | undefined; hidden: [string, string]
 
 /** The hidden inputs of the page's first server-action form that has a field named `field`. */
 export function readActionForm(html: string, field: string): ActionForm {
+  return readActionFormWhere(html, (f) => f.includes(`name="${field}"`), `the field ${field}`)
+}
+
+/** The hidden inputs of the page's first server-action form whose markup passes `test` (e.g. a one-button form by its button's text). */
+export function readActionFormWhere(html: string, test: (formHtml: string) => boolean, what: string): ActionForm {
   const form = html
     .match(/<form\b[\s\S]*?<\/form>/g)
-    ?.find((f) => f.includes('name="$ACTION_') && f.includes(`name="${field}"`))
-  if (!form) throw new Error(`no server-action form with the field ${field} on the page`)
+    ?.find((f) => f.includes('name="$ACTION_') && test(f))
+  if (!form) throw new Error(`no server-action form with ${what} on the page`)
   const hidden = (form.match(/<input\b[^>]*>/g) ?? [])
     .filter((tag) => attr(tag, 'type') === 'hidden' && attr(tag, 'name')?.startsWith('$ACTION'))
     .map((tag): [string, string] => [attr(tag, 'name') ?? '', attr(tag, 'value') ?? ''])

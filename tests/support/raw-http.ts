@@ -60,7 +60,13 @@ export function rawPost(
   return Buffer.concat([Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1'), body])
 }
 
-export type SimpleAnswer = { status: number; location: string | undefined; setCookie: string[]; body: string }
+export type SimpleAnswer = {
+  status: number
+  location: string | undefined
+  setCookie: string[]
+  body: string
+  headers: http.IncomingHttpHeaders
+}
 
 /** A request from a chosen local address (127.0.0.x reaches the site on 127.0.0.1 like any client). */
 export function requestFrom(
@@ -77,6 +83,7 @@ export function requestFrom(
           location: response.headers.location,
           setCookie: response.headers['set-cookie'] ?? [],
           body: Buffer.concat(chunks).toString('utf8'),
+          headers: response.headers,
         }),
       )
     })
