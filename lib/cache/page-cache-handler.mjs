@@ -41,7 +41,7 @@ function processState() {
       // Until the table has been read once (or found unreachable), a page made before a
       // revalidation on another instance could be served: the first reads wait for it.
       starting: shared?.start() ?? null,
-      /** Cache key → when the first read since it was last stored happened (a render may follow). */
+      /** Cache key → the first read since it was last stored that a render follows. */
       readSince: new Map(),
       /** Cache keys stored by a render that a revalidation overtook: their next read is a miss. */
       overtaken: new Set(),
@@ -57,6 +57,18 @@ function tagsOf(value) {
   return typeof header === 'string' && header ? header.split(',') : []
 }
 
+/**
+ * Whether Next.js renders the page after this read: on a miss, and (in the background) when the
+ * page is past its revalidate time. A page whose lifetime is not stored with it counts as one.
+ */
+function renderFollows(entry) {
+  if (!entry) return true
+  const revalidate = entry.cacheControl?.revalidate
+  if (revalidate === false) return false
+  if (typeof revalidate !== 'number') return true
+  return entry.lastModified + revalidate * 1000 <= Date.now()
+}
+
 export default class PageCacheHandler extends CspHashCacheHandler {
   async get(key, ctx) {
     const state = processState()
@@ -65,7 +77,7 @@ export default class PageCacheHandler extends CspHashCacheHandler {
       state.starting = null
     }
     const entry = await super.get(key, ctx)
-    if (!state.readSince.has(key)) {
+    if (renderFollows(entry) && !state.readSince.has(key)) {
       if (state.readSince.size >= MAX_TRACKED) state.readSince.clear()
       state.readSince.set(key, Date.now())
     }
