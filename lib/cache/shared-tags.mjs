@@ -60,7 +60,7 @@ upsert AS (
 SELECT pg_notify('${CHANNEL}', json_build_object(
   'o', $4::text, 't', $1::text[], 's', $2::boolean, 'e', $3::float8,
   'r', (extract(epoch FROM at) * 1000)::float8
-)::text) FROM now`
+)::text), (extract(epoch FROM at) * 1000)::float8 AS r FROM now`
 
 const LOAD_SQL = `
 SELECT "tag", (extract(epoch FROM "revalidatedAt") * 1000)::float8 AS r,
@@ -136,7 +136,10 @@ export function createSharedTags({ connectionString, manifest, pollMs = 2_000, n
     const stale = Boolean(durations)
     const expire = durations?.expire ?? null
     for (let i = 0; i < tags.length; i += TAGS_PER_NOTIFY) {
-      await c.query(RECORD_SQL, [tags.slice(i, i + TAGS_PER_NOTIFY), stale, expire, instanceId])
+      const chunk = tags.slice(i, i + TAGS_PER_NOTIFY)
+      const { rows } = await c.query(RECORD_SQL, [chunk, stale, expire, instanceId])
+      // Applied here already (by Next.js, at the call): reading the table must not apply it again.
+      for (const tag of chunk) known.set(tag, Math.max(known.get(tag) ?? -Infinity, rows[0].r))
     }
   }
 

@@ -70,7 +70,9 @@ describe('shared page-cache revalidations', () => {
     // Dated by B's clock when it arrived: after the call, not in the future.
     expect(expired).toBeGreaterThanOrEqual(before)
     expect(expired).toBeLessThanOrEqual(Date.now())
-    // The recording instance does not re-date its own revalidation (Next.js dated it locally).
+    // The recording instance does not re-date its own revalidation (Next.js dated it locally),
+    // neither when its own notification comes back nor when it reads the table.
+    await a.shared.poll()
     expect(a.manifest.get(TAG)).toBeUndefined()
     const row = await new pg.Client({ connectionString: url() })
     await row.connect()
