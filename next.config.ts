@@ -20,8 +20,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Next.js's own page cache, which also gives each cached page a second Content-Security-Policy
   // allowing its inline scripts by hash, computed once when the page is rendered
-  // (lib/http/csp-cache-handler.mjs, lib/http/inline-script-hashes.mjs).
-  cacheHandler: fileURLToPath(new URL('./lib/http/csp-cache-handler.mjs', import.meta.url)),
+  // (lib/http/csp-cache-handler.mjs, lib/http/inline-script-hashes.mjs), and shares every
+  // revalidation with the other instances through PostgreSQL (lib/cache/page-cache-handler.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
   async headers() {
     // The security headers of every response (lib/http/security-headers.ts). These fixed ones
     // cost nothing per request, so the cached public pages stay as fast as without them;

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { exampleTrip } from '../../lib/seed/example-trip'
-import { hostCities, trips } from '../../lib/seed/content'
+import { hostCities, trips } from '../../lib/seed/initial-content'
 import type { Attempt } from './rig'
 
 export type RoundResult = {

@@ -319,9 +319,12 @@ describe('the cached pages’ second policy: their inline scripts by hash', () =
   it('is what next.config.ts sets as the page cache', async () => {
     vi.resetModules()
     const { default: config } = await import('../../next.config')
-    expect(config.cacheHandler).toBe(path.resolve('lib/http/csp-cache-handler.mjs'))
+    expect(config.cacheHandler).toBe(path.resolve('lib/cache/page-cache-handler.mjs'))
     expect(fs.existsSync(config.cacheHandler!)).toBe(true)
-    const { default: Handler } = await import('../../lib/http/csp-cache-handler.mjs')
+    // The shared page cache (lib/cache) is the CSP one with revalidations shared across instances.
+    const { default: Handler } = await import('../../lib/cache/page-cache-handler.mjs')
+    const { default: CspHandler } = await import('../../lib/http/csp-cache-handler.mjs')
+    expect(Handler.prototype).toBeInstanceOf(CspHandler)
     expect(typeof Handler.prototype.get).toBe('function')
     expect(typeof Handler.prototype.set).toBe('function')
   })
