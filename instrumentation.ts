@@ -28,7 +28,7 @@ export async function register() {
     const { drainOnExit } = await import('./lib/jobs/drain')
     drainOnExit(stopQueue)
   } catch (err) {
-    console.error(`Sajten kunde inte starta: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
+    const { exitOnStartFailure } = await import('./lib/start-failure')
+    exitOnStartFailure(err)
   }
 }

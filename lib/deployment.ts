@@ -5,11 +5,12 @@
 // database (no DATABASE_URL) needs none of it: one process, everything in DATA_DIR.
 import fs from 'node:fs'
 import path from 'node:path'
+import { embeddedInfoPath } from './db/embedded-info'
 import type { Env } from './env'
 
 /** The problem with this configuration for a start, as one Swedish line; null when there is none. */
 export function deploymentProblem(config: Env): string | null {
-  if (!config.DATABASE_URL) return null
+  if (!config.DATABASE_URL || isTheEmbeddedDatabase(config)) return null
   if (!config.AUTH_SECRET) {
     return (
       'Fel i miljövariabeln AUTH_SECRET: saknas. Med DATABASE_URL måste alla instanser och workers ha samma ' +
@@ -29,6 +30,16 @@ export function deploymentProblem(config: Env): string | null {
     )
   }
   return null
+}
+
+/** DATABASE_URL is the embedded database that `npm start` serves from DATA_DIR to its Next.js. */
+function isTheEmbeddedDatabase(config: Env): boolean {
+  try {
+    const info = JSON.parse(fs.readFileSync(embeddedInfoPath(path.resolve(config.DATA_DIR)), 'utf8')) as { url?: string }
+    return info.url === config.DATABASE_URL
+  } catch {
+    return false
+  }
 }
 
 /** DATA_DIR/pgdata with anything in it: the embedded database of an earlier start without DATABASE_URL. */
