@@ -90,10 +90,12 @@ const envSchema = z.object({
     }),
   // "off" turns every rate limit off (lib/rate-limits), for load tests; never in production.
   RATE_LIMITS: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
-  // Connections per process: Prisma's pool (the requests) and pg-boss's (the queue and its worker).
-  // Each instance opens up to their sum, plus one or two briefly at start (lib/deployment.ts).
+  // Connections per process: Prisma's pool (pages and actions), pg-boss's (the queue and its
+  // worker) and the rate limits'. An instance opens up to their sum, plus a few briefly at start
+  // (migrations, seed, the start-up locks: lib/db/advisory-lock.ts).
   DATABASE_POOL_SIZE: poolSize('10').default(10),
   QUEUE_POOL_SIZE: poolSize('4').default(4),
+  RATE_LIMITS_POOL_SIZE: poolSize('4').default(4),
   // "off": this process does not migrate at start; a deploy runs `npm run db:migrate` once.
   MIGRATE: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
   // "1": with DATABASE_URL and no SMTP_URL, write e-mail as files in DATA_DIR/mail anyway (tests).

@@ -55,6 +55,8 @@ describe('deploymentProblem', () => {
       expect(() => parseEnv({ DATABASE_POOL_SIZE: bad })).toThrow(/^Fel i miljövariabeln DATABASE_POOL_SIZE/)
       expect(() => parseEnv({ QUEUE_POOL_SIZE: bad })).toThrow(/^Fel i miljövariabeln QUEUE_POOL_SIZE/)
     }
+    expect(parseEnv({ RATE_LIMITS_POOL_SIZE: '6' }).RATE_LIMITS_POOL_SIZE).toBe(6)
+    expect(() => parseEnv({ RATE_LIMITS_POOL_SIZE: '0' })).toThrow(/^Fel i miljövariabeln RATE_LIMITS_POOL_SIZE/)
     expect(() => parseEnv({ MIGRATE: 'nej' })).toThrow(/^Fel i miljövariabeln MIGRATE/)
   })
 })
