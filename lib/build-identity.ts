@@ -29,11 +29,27 @@ export function sourceFingerprint(root = process.cwd()): string {
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(full).sort()) add(path.posix.join(relative, name))
     } else {
-      hash.update(`${relative}\0${stat.size}\0`).update(fs.readFileSync(full)).update('\0')
+      const content = relative === 'tsconfig.json' ? compilerSettings(full) : fs.readFileSync(full)
+      hash.update(`${relative}\0`).update(content).update('\0')
     }
   }
   SOURCES.forEach(add)
   return hash.digest('hex')
+}
+
+/**
+ * tsconfig.json without its "include": `next build` adds its build folder's type folders there
+ * (for each NEXT_DIST_DIR), which changes nothing in the build, but would make the host that
+ * built differ from a fresh checkout of the same code.
+ */
+function compilerSettings(file: string): string {
+  const text = fs.readFileSync(file, 'utf8')
+  try {
+    const { include: _include, ...rest } = JSON.parse(text) as Record<string, unknown>
+    return JSON.stringify(rest)
+  } catch {
+    return text
+  }
 }
 
 export function buildIdentityPath(distDir = process.env.NEXT_DIST_DIR || '.next'): string {

@@ -111,3 +111,16 @@ describe('sourceFingerprint', () => {
     expect(sourceFingerprint(root)).not.toBe(before)
   })
 })
+
+describe('sourceFingerprint and tsconfig.json', () => {
+  it('ignores the type folders next build adds to "include", not a change to the compiler settings', () => {
+    const root = scratch()
+    const write = (config: object) => fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(config, null, 2))
+    write({ compilerOptions: { strict: true }, include: ['**/*.ts'] })
+    const before = sourceFingerprint(root)
+    write({ compilerOptions: { strict: true }, include: ['**/*.ts', '.next-other/types/**/*.ts'] })
+    expect(sourceFingerprint(root)).toBe(before)
+    write({ compilerOptions: { strict: false }, include: ['**/*.ts'] })
+    expect(sourceFingerprint(root)).not.toBe(before)
+  })
+})
