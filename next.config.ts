@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
 import { contentSecurityPolicy, isHttps, securityHeaders } from './lib/http/security-headers'
+import { readBuildIdentity } from './lib/build-identity'
 
 const development = process.env.NODE_ENV === 'development'
 // Decided when the site is built (Next.js keeps these rules in its build); behind a proxy that
@@ -14,6 +15,10 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so that a test run never leaves its pages in the build
   // that `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The build's id (lib/build-identity.ts): `npm run build` sets it; `next start` reads it back from
+  // the build, so that every instance of one build says the same and a page from an older build
+  // notices the newer one (Next.js then loads the next page in full instead of mixing builds).
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || readBuildIdentity()?.deploymentId,
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc) once; builds need not do it again.
   typescript: { ignoreBuildErrors: true },

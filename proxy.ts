@@ -7,6 +7,7 @@ import { databaseAnswers } from '@/lib/health'
 import { OUTAGE_RETRY_AFTER_SECONDS, outagePage } from '@/lib/http/outage-page'
 import { checkActionBody } from '@/lib/http/action-body'
 import { namesMissingRecord } from '@/lib/http/missing-records'
+import { staleFormAnswer } from '@/lib/http/stale-form'
 import { BAD_BODY, decodablePath, isActionPost, refuseRequest, type Refusal } from '@/lib/http/request-guards'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders, type CspKind } from '@/lib/http/security-headers'
 import { log } from '@/lib/log'
@@ -25,9 +26,23 @@ export async function proxy(request: NextRequest) {
   let refusal: Refusal | null = refuseRequest(guarded)
   // A server action's body that Next.js would fail to decode (a 500): refused here first. The
   // proxy reads a copy of the body, which Next.js keeps (at most 1 MB: the limit above).
+  let body: ArrayBuffer | undefined
+  const readBody = async () => (body ??= await request.arrayBuffer())
   if (!refusal && isActionPost(guarded)) {
-    const fault = await checkActionBody(() => request.arrayBuffer(), request.headers.get('content-type') ?? '', request.headers.has('next-action'), request.signal)
+    const fault = await checkActionBody(readBody, request.headers.get('content-type') ?? '', request.headers.has('next-action'), request.signal)
     if (fault) refusal = BAD_BODY
+  }
+  // A form from an earlier build (a rolling deploy) whose action this build lacks: a Swedish page
+  // showing what was typed instead of Next.js's bare "Invalid Server Actions request." (lib/http/stale-form.ts).
+  if (!refusal && body && !request.headers.has('next-action')) {
+    const page = await staleFormAnswer(body, request.headers.get('content-type') ?? '', pathname + request.nextUrl.search)
+    if (page) {
+      log.warn('request.unknown_action', { area: pathname.split('/')[1] || '/' })
+      return new NextResponse(page, {
+        status: 409,
+        headers: { ...headersFor('none').headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      })
+    }
   }
   if (refusal) {
     // The path's first segment only: a personal link's token must not reach the log.

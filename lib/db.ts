@@ -28,7 +28,7 @@ export function db(): PrismaClient {
     if (!url) {
       throw new Error('DATABASE_URL saknas: starta sajten med `npm start`, som startar den inbäddade databasen.')
     }
-    globalForPrisma.prisma = createPrismaClient(url)
+    globalForPrisma.prisma = createPrismaClient(url, env().DATABASE_POOL_SIZE)
   }
   return globalForPrisma.prisma
 }

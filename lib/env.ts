@@ -14,6 +14,13 @@ const seconds = (example: string) =>
     .int({ error: `ska vara ett antal sekunder, t.ex. ${example}` })
     .min(1, { error: 'ska vara minst 1' })
 
+const poolSize = (example: string) =>
+  z.coerce
+    .number({ error: `ska vara ett antal anslutningar, t.ex. ${example}` })
+    .int({ error: `ska vara ett antal anslutningar, t.ex. ${example}` })
+    .min(1, { error: 'ska vara minst 1' })
+    .max(200, { error: 'ska vara högst 200' })
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'ska vara development, production eller test' }).default('development'),
   DATABASE_URL: postgresUrl.optional(),
@@ -55,8 +62,9 @@ const envSchema = z.object({
     .default(12),
   // "off" when the worker runs as its own process (npm run worker) instead of inside the app.
   WORKER: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
-  // Signs the organisers' session cookies. Unset: one is made at first start and kept in
-  // DATA_DIR/auth-secret (lib/auth/secret.ts); several instances must share one AUTH_SECRET.
+  // Signs the organisers' session cookies and keys the rate limits. Required with DATABASE_URL
+  // (lib/deployment.ts); unset on the embedded database, one is made at first start and kept in
+  // DATA_DIR/auth-secret (lib/auth/secret.ts).
   AUTH_SECRET: z
     .string()
     .min(32, { error: 'ska vara minst 32 tecken lång och slumpmässig, t.ex. från `openssl rand -base64 32`' })
@@ -82,6 +90,16 @@ const envSchema = z.object({
     }),
   // "off" turns every rate limit off (lib/rate-limits), for load tests; never in production.
   RATE_LIMITS: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
+  // Connections per process: Prisma's pool (pages and actions), pg-boss's (the queue and its
+  // worker) and the rate limits'. An instance opens up to their sum, plus a few briefly at start
+  // (migrations, seed, the start-up locks: lib/db/advisory-lock.ts).
+  DATABASE_POOL_SIZE: poolSize('10').default(10),
+  QUEUE_POOL_SIZE: poolSize('4').default(4),
+  RATE_LIMITS_POOL_SIZE: poolSize('4').default(4),
+  // "off": this process does not migrate at start; a deploy runs `npm run db:migrate` once.
+  MIGRATE: z.enum(['on', 'off'], { error: 'ska vara on eller off' }).default('on'),
+  // "1": with DATABASE_URL and no SMTP_URL, write e-mail as files in DATA_DIR/mail anyway (tests).
+  MAIL_TO_FILES: z.enum(['0', '1'], { error: 'ska vara 0 eller 1' }).optional(),
   // The example trip (lib/seed/example-trip.ts): "1" seeds it with DATABASE_URL too, "0" never.
   SEED_EXAMPLE: z.enum(['0', '1'], { error: 'ska vara 0 eller 1' }).optional(),
 })

@@ -1,15 +1,20 @@
 // `npm start` and `npm run dev`: validate the configuration, start the embedded PostgreSQL when
-// no DATABASE_URL is set, migrate and seed, build if the build is missing or older than the
-// code, then run Next.js with DATABASE_URL pointing at the database. This process owns the
-// embedded database, so it stays up as long as the site does and stops it on the way out.
+// no DATABASE_URL is set, migrate and seed (unless MIGRATE=off), build when there is no build of
+// this code (lib/build-identity.ts: a build made by `npm run build` from the same sources is
+// served as it is), then run Next.js with DATABASE_URL pointing at the database. This process
+// owns the embedded database, so it stays up as long as the site does and stops it on the way out.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { BuildKeyError, readBuildIdentity, sourceFingerprint } from '../lib/build-identity'
 import { EnvError, parseEnv } from '../lib/env'
+import { deploymentProblem } from '../lib/deployment'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../lib/db/embedded'
+import { unappliedMigrations } from '../lib/db/migrate'
 import { prepareDatabase } from '../lib/db/prepare'
 import { log } from '../lib/log'
 import { wantsExample } from '../lib/seed/example-trip'
+import { buildSite } from './build-site'
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
@@ -24,13 +29,27 @@ try {
   }
   throw err
 }
+const problem = mode === 'start' ? deploymentProblem(config) : null
+if (problem) {
+  console.error(problem)
+  process.exit(1)
+}
 
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
 let embedded: EmbeddedPostgres | undefined
 let child: ChildProcess | undefined
+let stopping = false
 
 async function shutdown(code: number) {
-  child?.kill('SIGTERM')
+  if (stopping) return
+  stopping = true
+  // Next.js drains on SIGTERM (finishes the requests it has, stops the queue: instrumentation.ts);
+  // the embedded database it uses must outlive that.
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
   await embedded?.stop().catch(() => {})
   process.exit(code)
 }
@@ -44,55 +63,47 @@ try {
     databaseUrl = embedded.url
     log.info('db.embedded', { dataDir: path.resolve(config.DATA_DIR) })
   }
-  const prepared = await prepareDatabase(databaseUrl, {
-    seedExample: wantsExample({ embedded: !config.DATABASE_URL, SEED_EXAMPLE: config.SEED_EXAMPLE }),
-  })
-  log.info('db.ready', prepared)
+  if (config.MIGRATE === 'off') {
+    // A deploy migrates once (`npm run db:prepare`) before the instances roll; one that finds the
+    // database behind its code stops rather than fail on every request that reads a new column.
+    const missing = await unappliedMigrations(databaseUrl)
+    if (missing.length) {
+      throw new Error(`Databasen saknar ${missing.length} migrering(ar) (${missing.join(', ')}), och MIGRATE=off: kör npm run db:prepare först.`)
+    }
+  } else {
+    const prepared = await prepareDatabase(databaseUrl, {
+      seedExample: wantsExample({ embedded: !config.DATABASE_URL, SEED_EXAMPLE: config.SEED_EXAMPLE }),
+    })
+    log.info('db.ready', prepared)
+  }
 
-  const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: databaseUrl }
-  if (mode === 'start' && buildIsStale()) {
-    log.info('build.start')
-    // Not spawnSync: this process serves the embedded database that the build reads from.
-    const status = await new Promise<number | null>((resolve) =>
-      spawn(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv }).on('exit', resolve),
-    )
-    if (status !== 0) await shutdown(status ?? 1)
-    fs.writeFileSync(buildMarker(), new Date().toISOString() + '\n')
+  const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: databaseUrl }
+  if (mode === 'start') {
+    let identity = readBuildIdentity()
+    if (identity?.fingerprint !== sourceFingerprint()) {
+      // Not spawnSync: this process serves the embedded database, which a build may read.
+      const status = await buildSite(config, childEnv)
+      if (status !== 0) throw new Error(`Bygget misslyckades (next build slutade med ${status}).`)
+      identity = readBuildIdentity()!
+    }
+    // The deployment id the build was made with (its pages carry it), whatever the environment says now.
+    childEnv.NEXT_DEPLOYMENT_ID = identity.deploymentId
   }
 
   child = spawn(process.execPath, [nextBin, mode, '--port', String(config.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: childEnv,
   })
-  child.on('exit', (code) => void shutdown(code ?? 1))
+  child.on('exit', (code, signal) => void shutdown(code ?? (signal ? 1 : 0)))
   await waitUntilServing(config.PORT)
   console.log(`\nMjölbybussen är igång: http://localhost:${config.PORT}\n`)
 } catch (err) {
-  console.error(err instanceof Error ? err.message : err)
+  console.error(err instanceof EnvError || err instanceof BuildKeyError || err instanceof Error ? err.message : err)
   await shutdown(1)
 }
 
-/** Written after a build succeeds (Next writes BUILD_ID before it knows that it will). */
-function buildMarker(): string {
-  return path.join(process.env.NEXT_DIST_DIR || '.next', 'build-complete')
-}
-
-/** A build is stale when it is missing, failed, or older than any source file it is built from. */
-function buildIsStale(): boolean {
-  if (!fs.existsSync(buildMarker())) return true
-  const builtAt = fs.statSync(buildMarker()).mtimeMs
-  const sources = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json']
-  const newer = (p: string): boolean => {
-    if (!fs.existsSync(p)) return false
-    const stat = fs.statSync(p)
-    if (stat.isDirectory()) return fs.readdirSync(p).some((name) => newer(path.join(p, name)))
-    return stat.mtimeMs > builtAt
-  }
-  return sources.some(newer)
-}
-
 async function waitUntilServing(port: number) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 600 && !stopping; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' })
       return

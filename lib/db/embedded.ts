@@ -13,10 +13,8 @@ export type EmbeddedPostgres = {
   stop: () => Promise<void>
 }
 
-/** Where a running embedded server says how to reach it, for command-line tools. */
-export function embeddedInfoPath(dataDir: string): string {
-  return path.join(dataDir, 'embedded-postgres.json')
-}
+import { embeddedInfoPath } from './embedded-info'
+export { embeddedInfoPath }
 
 export class DataDirInUseError extends Error {
   constructor(dataDir: string) {

@@ -4,10 +4,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
+import { LOCKS, withAdvisoryLock } from './advisory-lock'
 
 const root = process.cwd()
 const schemaPath = path.join(root, 'prisma/schema.prisma')
@@ -102,11 +104,16 @@ const noFilters = { externalTables: [], externalEnums: [] }
 
 /**
  * Applies every pending migration (like `prisma migrate deploy`); returns the names applied.
- * The engine holds Prisma's advisory lock meanwhile, so app instances starting together are safe.
+ * Callers take turns on an advisory lock of ours that waits as long as it takes: the engine's own
+ * lock gives up after about 10 s, which made an instance starting during a long migration exit.
+ * Whoever comes second finds nothing left to apply.
  */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const out = await withEngine(databaseUrl, (engine) =>
-    engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters }),
+  const out = await withAdvisoryLock(
+    databaseUrl,
+    LOCKS.migrate,
+    () => withEngine(databaseUrl, (engine) => engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters })),
+    { name: 'migrate' },
   )
   return out.appliedMigrationNames
 }
@@ -152,4 +159,26 @@ export async function pendingSchemaChanges(databaseUrl: string): Promise<string>
   )
   const sql = result.stdout ?? ''
   return !sql.trim() || /empty migration/i.test(sql) ? '' : sql
+}
+
+/**
+ * The migrations in prisma/migrations that the database has not applied, for an instance told not
+ * to migrate (MIGRATE=off): it refuses to start on a database older than its code.
+ */
+export async function unappliedMigrations(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const table = await client.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`)
+    const applied = new Set(
+      table.rows[0]!.t
+        ? (await client.query<{ migration_name: string }>(
+            'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+          )).rows.map((r) => r.migration_name)
+        : [],
+    )
+    return readMigrations().migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name))
+  } finally {
+    await client.end()
+  }
 }

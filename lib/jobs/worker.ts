@@ -6,7 +6,7 @@ import { runInterestList } from '../interest/job'
 import { log } from '../log'
 import { runRetention } from '../privacy/retention'
 import { sendDueReminders } from '../registrations/reminders'
-import { JOBS, queue, type DeliverEmailJob } from './queue'
+import { JOBS, queue, whileQueueLocked, type DeliverEmailJob } from './queue'
 
 export async function startWorker() {
   const boss = await queue()
@@ -38,11 +38,14 @@ export async function startWorker() {
   })
   // Every hour: a reminder is due from midnight UTC of its day, so it goes out by about 02.00 in
   // Stockholm. The sweeper every five minutes. Retention once a night, when nobody signs up.
-  await boss.schedule(JOBS.sendReminders, '5 * * * *', undefined, { tz: 'Europe/Stockholm' })
-  await boss.schedule(JOBS.sweepOutbox, '*/5 * * * *', undefined, { tz: 'Europe/Stockholm' })
   // Every minute: a trip whose set opening time has passed is announced to the interest list
   // within a minute or two (an organiser opening it by hand also queues the job at once).
-  await boss.schedule(JOBS.interestList, '* * * * *', undefined, { tz: 'Europe/Stockholm' })
-  await boss.schedule(JOBS.runRetention, '30 3 * * *', undefined, { tz: 'Europe/Stockholm' })
+  // (Under the queue's lock: several workers starting together each write the same schedules.)
+  await whileQueueLocked(async () => {
+    await boss.schedule(JOBS.sendReminders, '5 * * * *', undefined, { tz: 'Europe/Stockholm' })
+    await boss.schedule(JOBS.sweepOutbox, '*/5 * * * *', undefined, { tz: 'Europe/Stockholm' })
+    await boss.schedule(JOBS.interestList, '* * * * *', undefined, { tz: 'Europe/Stockholm' })
+    await boss.schedule(JOBS.runRetention, '30 3 * * *', undefined, { tz: 'Europe/Stockholm' })
+  })
   log.info('worker.started')
 }

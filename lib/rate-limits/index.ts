@@ -207,8 +207,8 @@ function enabled(): boolean {
 }
 
 /** Limits over their own small pool on `databaseUrl` (each app instance has one). */
-export function createRateLimits(databaseUrl: string, options: { sweepExpired?: boolean } = {}): RateLimits {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, allowExitOnIdle: true })
+export function createRateLimits(databaseUrl: string, options: { sweepExpired?: boolean; poolSize?: number } = {}): RateLimits {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 4, allowExitOnIdle: true })
   // An idle connection the server dropped (a restart) is replaced; unhandled, it would end the process.
   pool.on('error', (err) => log.info('rate_limits.connection_lost', { code: (err as { code?: string }).code }))
   return new RateLimits(pool, options)
@@ -221,7 +221,7 @@ export function rateLimits(): RateLimits {
   if (!globalForLimits.rateLimits) {
     const url = env().DATABASE_URL
     if (!url) throw new Error('DATABASE_URL saknas: starta sajten med `npm start`, som startar den inbäddade databasen.')
-    globalForLimits.rateLimits = createRateLimits(url, { sweepExpired: true })
+    globalForLimits.rateLimits = createRateLimits(url, { sweepExpired: true, poolSize: env().RATE_LIMITS_POOL_SIZE })
   }
   return globalForLimits.rateLimits
 }

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { fetchActionForm, type ActionForm } from '../support/form-post'
 import { multipartBody, requestFrom } from '../support/raw-http'
 import { adminTest as test, expect } from './support/fixtures'
+import { TEST_DEPLOYMENT } from '../support/test-deployment'
 import { E2E_OUTPUT_DIR, E2E_STATE_FILE } from './support/paths'
 
 const SIGN_INS_PER_ADDRESS = 30 // the settings' default
@@ -37,6 +38,9 @@ async function startServer(env: Record<string, string>, databaseUrl: string, pub
       PORT: '',
       DATA_DIR: path.join(E2E_OUTPUT_DIR, 'second-server'),
       WORKER: 'off',
+      // The same deployment as the suite's site (it sends no e-mail: no worker).
+      ...TEST_DEPLOYMENT,
+      MAIL_TO_FILES: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,7 +35,8 @@ test('the HTML itself holds the not-found page (what a browser without JavaScrip
     const response = await request.get(path)
     expect(response.status(), path).toBe(404)
     const html = await response.text()
-    expect(html, path).toContain('<html lang="sv"')
+    // (Next.js also marks the root element with the build's deployment id: lib/build-identity.ts.)
+    expect(html, path).toMatch(/<html( [a-z-]+="[^"]*")* lang="sv"/)
     expect(html, path).not.toContain('__next_error__')
     expect(html, path).toMatch(/<h1[^>]*>Sidan finns inte<\/h1>/)
   }

@@ -153,7 +153,8 @@ adminTest('every kind of response carries the security headers, HSTS over HTTPS'
   const request = page.request // with the organiser's session cookie
   const registrationPath = await personalLink(request, db)
   const home = await request.get('/')
-  const asset = (await home.text()).match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1]
+  // (Asset addresses carry the build's deployment id as ?dpl=: lib/build-identity.ts.)
+  const asset = (await home.text()).match(/src="(\/_next\/static\/[^"]+\.js(?:\?dpl=[^"]+)?)"/)?.[1]
   expect(asset).toBeTruthy()
 
   const responses: [string, number, PolicyKind][] = [

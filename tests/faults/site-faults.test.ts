@@ -201,6 +201,42 @@ describe('faults', () => {
     })
   })
 
+  it('SIGTERM mid-load drains: every request in progress is answered, the job queue stops with no job left active, the process exits', async () => {
+    const prefix = `term-${Date.now()}-`
+    const load = startSignupLoad(rig, { clients: CLIENTS, prefix })
+    await receiptsSince(load.attempts, 20, 0, 120_000)
+    const signalAt = Date.now()
+    // Resolves once the process has exited: it drained and ended by itself (it would hang here if
+    // the queue's stop kept it from exiting).
+    await rig.site.killServer('SIGTERM')
+    const exitedAt = Date.now()
+    const attempts = await load.stop()
+
+    // Requests begun a second or more before the signal were in the server's hands when it came.
+    const inProgress = attempts.filter((a) => a.startedAt < signalAt - 1_000 && (a.endedAt === 0 || a.endedAt >= signalAt))
+    const unanswered = attempts.filter((a) => a.startedAt < signalAt - 1_000 && a.status === undefined)
+    // A graceful stop lets the worker finish the jobs it holds: none is left active, to expire later.
+    const active = (await rig.prisma.$queryRaw<{ active: number }[]>`SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active'`)[0]!.active
+    const missing = await receiptsMissing(rig.prisma, attempts)
+    report('App process stopped (SIGTERM) under load', {
+      clients: CLIENTS,
+      'signups attempted': attempts.length,
+      'in progress at the signal (begun 1 s or more before it)': inProgress.length,
+      'of those, without an answer': unanswered.length,
+      answers: byStatus(attempts),
+      'seconds from the signal until the process exited': seconds(exitedAt - signalAt),
+      'jobs left active': active,
+    })
+    expect(unanswered.map((a) => a.error)).toEqual([])
+    expect(active).toBe(0)
+    expect(missing).toEqual([])
+    expectPoliteErrors(attempts)
+
+    await rig.site.restartServer()
+    const delivery = await deliverEveryConfirmation(rig, prefix)
+    report('… and its e-mail', { 'e-mails delivered': delivery.delivered, 'e-mails delivered twice': delivery.duplicates })
+  })
+
   it('with JavaScript, a browser shows a Swedish error page while the database is away, and the page again once it is back', async () => {
     const token = receiptToken(await signUpOnce(`browser-${Date.now()}@example.se`))
     expect(token).not.toBeNull()

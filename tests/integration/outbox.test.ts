@@ -2,6 +2,7 @@
 // permanent refusal is recorded; two workers never send one message twice.
 import { spawn } from 'node:child_process'
 import { describe, expect, inject, it } from 'vitest'
+import { authSecret } from '../../lib/auth/secret'
 import { db } from '../../lib/db'
 import { deliverOutboxMessage, enqueueEmail, sweepOutbox } from '../../lib/email/outbox'
 import { submitSignup } from '../../lib/registrations/signup'
@@ -92,7 +93,8 @@ describe('outbox', () => {
 
   it('with a second worker process on the same database, delivers each of 40 messages exactly once', async () => {
     const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: smtp.url, LOG_LEVEL: 'warn' },
+      // A worker with DATABASE_URL needs the deployment's AUTH_SECRET (lib/deployment.ts): this process's.
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: smtp.url, AUTH_SECRET: authSecret(), LOG_LEVEL: 'warn' },
       stdio: 'inherit',
     })
     try {

@@ -5,9 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { prepareDatabase } from '../../lib/db/prepare'
+import { TEST_DEPLOYMENT } from './test-deployment'
 import { openTestDatabase, type TestDatabase } from './test-database'
 
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
+const tsx = path.join('node_modules', '.bin', 'tsx')
+
 
 export type TestSite = {
   url: string
@@ -54,6 +57,9 @@ export async function startTestSite(opts: {
     // request without the header counts as its socket's, 127.0.0.1). The default, no proxy, is
     // tested on a server of its own (tests/e2e/client-address.spec.ts).
     TRUST_PROXY: '1',
+    ...TEST_DEPLOYMENT,
+    // E-mail goes to the caller's SMTP capture when it gives one, else to files in DATA_DIR/mail.
+    ...(opts.env?.SMTP_URL ? {} : { MAIL_TO_FILES: '1' }),
     ...opts.env,
   }
   // A fresh build every time: a Turbopack cache left by an interrupted build can fail the next one.
@@ -67,7 +73,10 @@ export async function startTestSite(opts: {
     return child
   }
 
-  const buildStatus = await new Promise<number | null>((resolve) => run(['build']).on('exit', resolve))
+  // As `npm run build` does (scripts/build.ts): the deployment's key and id, and the build's identity.
+  const buildStatus = await new Promise<number | null>((resolve) =>
+    spawn(tsx, ['scripts/build.ts'], { env, stdio: 'inherit' }).on('exit', resolve),
+  )
   if (buildStatus !== 0) {
     await database.stop()
     throw new Error(`next build failed (${buildStatus})`)
