@@ -6,7 +6,7 @@ import pg from 'pg'
 import { expect, it } from 'vitest'
 import fs from 'node:fs'
 import { JOBS } from '../../lib/jobs/queue'
-import { hostCities, trips } from '../../lib/seed/content'
+import { hostCities, trips } from '../../lib/seed/initial-content'
 import { freshDatabase } from '../support/fresh-database'
 import { runScript } from '../support/spawn-script'
 
