@@ -1,12 +1,8 @@
 // An empty database of its own for a test that needs one nobody else touches (start-up from
 // nothing): beside TEST_DATABASE_URL's, with a name that still says "test"; without it, an
 // embedded PostgreSQL in a temporary folder.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
-import { startEmbeddedPostgres } from '../../lib/db/embedded'
-import { assertSafeTestUrl, type TestDatabase } from './test-database'
+import { assertSafeTestUrl, embeddedTestDatabase, type TestDatabase } from './test-database'
 
 export async function freshDatabase(label: string): Promise<TestDatabase> {
   const given = process.env.TEST_DATABASE_URL
@@ -30,13 +26,5 @@ export async function freshDatabase(label: string): Promise<TestDatabase> {
     url.pathname = `/${name}`
     return { url: url.toString(), stop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mjolbybussen-${label}-`))
-  const embedded = await startEmbeddedPostgres(dir)
-  return {
-    url: embedded.url,
-    stop: async () => {
-      await embedded.stop()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  return embeddedTestDatabase(label)
 }

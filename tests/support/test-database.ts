@@ -31,6 +31,11 @@ export async function openTestDatabase(label: string): Promise<TestDatabase> {
     await client.end()
     return { url: given, stop: async () => {} }
   }
+  return embeddedTestDatabase(label)
+}
+
+/** An embedded PostgreSQL in a temporary folder of its own, removed when stopped. */
+export async function embeddedTestDatabase(label: string): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mjolbybussen-${label}-`))
   const embedded = await startEmbeddedPostgres(dir)
   return {
