@@ -6,6 +6,7 @@
 // which says what happened and shows what the person typed, so that nothing is lost.
 import fs from 'node:fs'
 import path from 'node:path'
+import { HONEYPOT_FIELD } from '../forms/form-state'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -13,6 +14,9 @@ let known: Set<string> | null | undefined
 
 /** The action ids this build knows (its server-reference manifest); null when it cannot be read. */
 export function knownActionIds(distDir = process.env.NEXT_DIST_DIR || '.next'): Set<string> | null {
+  // `next dev` builds into a folder of its own with ids of its own: a production build's manifest
+  // lying beside it would make every form look stale.
+  if (process.env.NODE_ENV !== 'production') return null
   if (known !== undefined) return known
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
@@ -47,10 +51,15 @@ export function formActionId(form: FormData): string | null {
   return null
 }
 
-/** The page: 409, what happened, and the values the person typed (not the form's hidden fields). */
+/** Never shown back: a password (the page could be seen over a shoulder or kept in a history),
+ * the bots' trap, and a ticked box's bare "on", which says nothing to the person. */
+const notShown = (name: string, value: string) =>
+  name.startsWith('$ACTION') || /pass|lösen|losen/i.test(name) || name === HONEYPOT_FIELD || value === 'on'
+
+/** The page: 409, what happened, and the values the person typed (not passwords nor the form's own fields). */
 export function staleFormPage(form: FormData, path: string): string {
   const typed = [...form.entries()]
-    .filter(([name, value]) => !name.startsWith('$ACTION') && typeof value === 'string' && value.trim() !== '')
+    .filter(([name, value]) => typeof value === 'string' && value.trim() !== '' && !notShown(name, value))
     .map(([, value]) => `<li>${escapeHtml(value as string)}</li>`)
   const list = typed.length
     ? `<p>Det här är vad du skrev, så att du kan fylla i det igen:</p>\n<ul>\n${typed.join('\n')}\n</ul>`

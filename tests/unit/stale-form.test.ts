@@ -1,7 +1,8 @@
 // A form posted without JavaScript whose action this build does not know (one rendered by the
 // previous build of a rolling deploy): a Swedish page that shows what was typed (lib/http/stale-form.ts).
-import { describe, expect, it } from 'vitest'
-import { formActionId, staleFormAnswer } from '../../lib/http/stale-form'
+import { describe, expect, it, vi } from 'vitest'
+import { HONEYPOT_FIELD } from '../../lib/forms/form-state'
+import { formActionId, knownActionIds, staleFormAnswer } from '../../lib/http/stale-form'
 
 const OLD = '40aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
 const CURRENT = '40bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
@@ -49,5 +50,29 @@ describe('staleFormAnswer', () => {
     expect(await staleFormAnswer(plain.body, plain.contentType, '/', known)).toBeNull()
     const old = await multipart(signupForm([[`$ACTION_ID_${OLD}`, '']]))
     expect(await staleFormAnswer(old.body, old.contentType, '/', null)).toBeNull()
+  })
+
+  it('never shows a password, the bots\' trap or a ticked box back', async () => {
+    const form = new FormData()
+    form.append(`$ACTION_ID_${OLD}`, '')
+    form.append('email', 'organisator@example.se')
+    form.append('password', 'hemligt-lösenord-123')
+    form.append(HONEYPOT_FIELD, 'http://spam.example')
+    form.append('consent', 'on')
+    const { body, contentType } = await multipart(form)
+    const page = (await staleFormAnswer(body, contentType, '/admin/logga-in', known))!
+    expect(page).toContain('<li>organisator@example.se</li>')
+    expect(page).not.toContain('hemligt')
+    expect(page).not.toContain('spam.example')
+    expect(page).not.toContain('<li>on</li>')
+  })
+
+  it('judges nothing under `next dev`, whose ids are not the production build\'s', () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    try {
+      expect(knownActionIds('.next')).toBeNull()
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })
