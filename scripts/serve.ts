@@ -98,7 +98,10 @@ try {
   await waitUntilServing(config.PORT)
   console.log(`\nMjölbybussen är igång: http://localhost:${config.PORT}\n`)
 } catch (err) {
-  console.error(err instanceof EnvError || err instanceof BuildKeyError || err instanceof Error ? err.message : err)
+  // A setting's own line ("Fel i miljövariabeln …") as it is; anything else (the database away, a
+  // migration that failed) as the one line an instance's failed start prints (lib/start-failure.ts).
+  const message = err instanceof Error ? err.message : String(err)
+  console.error(err instanceof EnvError || err instanceof BuildKeyError ? message : `Sajten kunde inte starta: ${message}`)
   await shutdown(1)
 }
 

@@ -67,6 +67,6 @@ describe('npm start with MIGRATE=off', () => {
 
   it('on a database its migrations have not reached: one line telling to run db:prepare', async () => {
     const result = await runScript('scripts/serve.ts', ['start'], { ...complete, DATABASE_URL: database.url, MIGRATE: 'off', DATA_DIR: dataDir() })
-    expectOneLine(result, /^Databasen saknar \d+ migrering\(ar\) .*MIGRATE=off: kör npm run db:prepare först\.$/)
+    expectOneLine(result, /^Sajten kunde inte starta: Databasen saknar \d+ migrering\(ar\) .*MIGRATE=off: kör npm run db:prepare först\.$/)
   })
 })
