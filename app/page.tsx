@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { HostCityLinks } from '@/components/host-city-links'
 import { InterestForm } from '@/components/interest-form'
-import { PastTripList } from '@/components/past-trip-list'
+import { PastTripsSection } from '@/components/past-trip-list'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
 import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
@@ -73,15 +73,11 @@ export default async function HomePage() {
         </section>
       )}
 
-      {past.length > 0 && (
-        <section aria-labelledby="tidigare-resor">
-          <h2 id="tidigare-resor">Tidigare resor</h2>
-          <PastTripList trips={past} />
-          <p>
-            <Link href="/resor">Alla resor</Link>
-          </p>
-        </section>
-      )}
+      <PastTripsSection trips={past}>
+        <p>
+          <Link href="/resor">Alla resor</Link>
+        </p>
+      </PastTripsSection>
     </>
   )
 }

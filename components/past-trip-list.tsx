@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { HostCityLinks } from '@/components/host-city-links'
 import { formatDateRange } from '@/lib/dates'
 import type { TripListItem } from '@/lib/trips/queries'
@@ -28,5 +29,17 @@ export function PastTripList({ trips, headingLevel = 3 }: { trips: TripListItem[
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The "Tidigare resor" section of the home page and /resor; nothing when no trip has been held. */
+export function PastTripsSection({ trips, children }: { trips: TripListItem[]; children?: ReactNode }) {
+  if (trips.length === 0) return null
+  return (
+    <section aria-labelledby="tidigare-resor">
+      <h2 id="tidigare-resor">Tidigare resor</h2>
+      <PastTripList trips={trips} />
+      {children}
+    </section>
   )
 }

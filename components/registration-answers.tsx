@@ -1,18 +1,7 @@
-import { overnightLabel, roleLabel } from '@/lib/registrations/schema'
-import type { OvernightChoice, ParticipantRole } from '@/lib/generated/prisma/enums'
+import { overnightLabel, roleLabel, type StoredAnswers } from '@/lib/registrations/schema'
 
-type Answers = {
-  firstName: string
-  lastName: string
-  email: string
-  phone: string
-  organisation: string
-  role: ParticipantRole
-  dietaryNeeds: string | null
-  overnight: OvernightChoice | null
-  shareRoomWith: string | null
+type Answers = StoredAnswers & {
   boardingStop: { name: string } | null
-  otherInfo: string | null
   showInParticipantList: boolean
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { HostCityLinks } from '@/components/host-city-links'
-import { PastTripList } from '@/components/past-trip-list'
+import { PastTripsSection } from '@/components/past-trip-list'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
 import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
@@ -39,12 +39,7 @@ export default async function TripsPage() {
           </ul>
         )}
       </section>
-      {past.length > 0 && (
-        <section aria-labelledby="tidigare-resor">
-          <h2 id="tidigare-resor">Tidigare resor</h2>
-          <PastTripList trips={past} />
-        </section>
-      )}
+      <PastTripsSection trips={past} />
     </>
   )
 }

@@ -1,8 +1,8 @@
 // The lists a trip needs, as tables: everyone signed up, the bus list by boarding stop, the room
 // list, dietary needs grouped, and the check-in list for the day of departure. Each is one query.
 import { db } from '../db'
-import type { OvernightChoice, ParticipantRole, RegistrationStatus } from '../generated/prisma/enums'
-import { overnightLabel, roleLabel, STATUS_LABEL } from '../registrations/schema'
+import type { RegistrationStatus } from '../generated/prisma/enums'
+import { overnightLabel, roleLabel, STATUS_LABEL, type StoredAnswers } from '../registrations/schema'
 import type { Sheet } from './spreadsheet'
 
 export const LIST_KINDS = ['deltagare', 'buss', 'rum', 'kost', 'incheckning'] as const
@@ -17,19 +17,9 @@ export const LIST_TITLES: Record<ListKind, string> = {
 }
 
 
-type Row = {
+type Row = StoredAnswers & {
   id: number
-  firstName: string
-  lastName: string
-  email: string
-  phone: string
-  organisation: string
-  role: ParticipantRole
   status: RegistrationStatus
-  dietaryNeeds: string | null
-  overnight: OvernightChoice | null
-  shareRoomWith: string | null
-  otherInfo: string | null
   boardingStop: { name: string; position: number } | null
 }
 

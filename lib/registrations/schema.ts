@@ -129,6 +129,20 @@ export function signupSchema(trip: TripFormOptions) {
 
 export type SignupInput = z.output<ReturnType<typeof signupSchema>>
 
+/** A registration's answers as stored (what the pages and lists show of a participant). */
+export type StoredAnswers = {
+  firstName: string
+  lastName: string
+  email: string
+  phone: string
+  organisation: string
+  role: ParticipantRole
+  dietaryNeeds: string | null
+  overnight: OvernightChoice | null
+  shareRoomWith: string | null
+  otherInfo: string | null
+}
+
 export type SignupParseResult =
   | { ok: true; data: SignupInput; values: SignupValues }
   | { ok: false; values: SignupValues; fieldErrors: Partial<Record<SignupField, string>> }
