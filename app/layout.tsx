@@ -1,8 +1,7 @@
+// The document every page shares. Its frame is the route's own: the public pages' in
+// app/(site)/layout.tsx, the organisers' in app/admin/layout.tsx.
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
-import { SiteFooter } from '@/components/site-footer'
-import { SiteHeader } from '@/components/site-header'
-import { getSiteSettings } from '@/lib/settings/site-settings'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -13,19 +12,14 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const settings = await getSiteSettings()
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="sv">
       <body>
         <a className="skip-link" href="#innehall">
           Hoppa till innehållet
         </a>
-        <SiteHeader />
-        <main id="innehall" tabIndex={-1}>
-          <div className="wrap">{children}</div>
-        </main>
-        <SiteFooter settings={settings} />
+        {children}
       </body>
     </html>
   )

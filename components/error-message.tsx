@@ -2,7 +2,7 @@
 
 // What a page says when something fails on our side, such as the database being away for a
 // moment: in Swedish, without details (those are in the server's log), and with a way back. Used
-// by app/error.tsx (inside the site's frame) and app/global-error.tsx (when the frame fails too).
+// by app/(site)/error.tsx and app/admin/error.tsx (inside their frames) and app/global-error.tsx (when the frame fails too).
 export function ErrorMessage({ retry }: { retry: () => void }) {
   return (
     <div className="prose">

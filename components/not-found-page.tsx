@@ -1,4 +1,4 @@
-// The Swedish "page not found" view (app/not-found.tsx shows it), and MissingPage: the same view
+// The Swedish "page not found" view (app/not-found.tsx shows it in the public frame, app/admin/not-found.tsx in the admin one), and MissingPage: the same view
 // rendered by a dynamic segment's layout when what the address names does not exist.
 //
 // Why MissingPage: when a page rendered on demand calls notFound(), Next.js answers 404 with an

@@ -26,7 +26,7 @@ const DIST_B = `${DIST_A}-b`
 const LOG_DIR = path.resolve('test-results/faults')
 const LOG_B = path.join(LOG_DIR, 'site-b.log')
 /** The trip page's own lifetime in the cache (its `revalidate`), read from the page itself. */
-const REVALIDATE_S = Number(fs.readFileSync('app/resor/[slug]/page.tsx', 'utf8').match(/export const revalidate = (\d+)/)![1])
+const REVALIDATE_S = Number(fs.readFileSync('app/(site)/resor/[slug]/page.tsx', 'utf8').match(/export const revalidate = (\d+)/)![1])
 /** "Within a few seconds": the notification takes milliseconds; reading the table, at most 2 s. */
 const AGREE_WITHIN_MS = 5_000
 /** The pause before B's first request after idling: time for the notification, not for a poll. */

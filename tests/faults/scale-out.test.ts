@@ -511,7 +511,7 @@ function countBy(values: string[]): Record<string, number> {
  * layout declare (the longer one); 0 for a page rendered per request.
  */
 function cacheLifetimeSeconds(): number {
-  const files = ['app/resor/[slug]/page.tsx', 'app/resor/[slug]/layout.tsx'].map((file) => fs.readFileSync(file, 'utf8'))
+  const files = ['app/(site)/resor/[slug]/page.tsx', 'app/(site)/resor/[slug]/layout.tsx'].map((file) => fs.readFileSync(file, 'utf8'))
   const declared = files.flatMap((text) => {
     const value = text.match(/export const revalidate = (\d+)/)?.[1]
     return value ? [Number(value)] : []

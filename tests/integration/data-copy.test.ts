@@ -2,7 +2,7 @@
 // every answer under the form's Swedish labels, the trip, status and dates, and the e-mails sent
 // (subject, time, state, never their text); an unknown, malformed or erased link gets a 404.
 import { describe, expect, it } from 'vitest'
-import { GET } from '../../app/anmalan/[token]/mina-uppgifter/route'
+import { GET } from '../../app/(site)/anmalan/[token]/mina-uppgifter/route'
 import { correctRegistration } from '../../lib/registrations/organiser-changes'
 import { db } from '../../lib/db'
 import { deliverOutboxMessage } from '../../lib/email/outbox'

@@ -11,7 +11,7 @@ import { seatsLeftText } from '@/lib/trips/availability'
 import { CLOSED_REASON_TEXT, tripState, type TripState } from '@/lib/trips/life-cycle'
 import { getSignupTrip } from '@/lib/trips/queries'
 import { signup } from './actions'
-import { subscribeAction } from '@/app/meddela-mig/actions'
+import { subscribeAction } from '@/app/(site)/meddela-mig/actions'
 
 export const revalidate = 60
 export function generateStaticParams() {

@@ -11,7 +11,7 @@ import type { FormState } from '@/lib/forms/form-state'
 export type ReportFormState = FormState<ReportField, string>
 
 export async function reportProblem(_previous: ReportFormState, formData: FormData): Promise<ReportFormState> {
-  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/(site)/resor/[slug]/anmalan/actions.ts)
   const outcome = await submitAccessibilityReport(Object.fromEntries(formData), clientAddress(await headers()))
   if (outcome.kind === 'invalid') return { values: outcome.values, fieldErrors: outcome.fieldErrors }
   if (outcome.kind === 'rate-limited') return { values: outcome.values, message: outcome.message }

@@ -6,7 +6,7 @@ import { PastTripsSection } from '@/components/past-trip-list'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange } from '@/lib/dates'
 import { listPublicTrips, tripsInTime } from '@/lib/trips/queries'
-import { subscribeAction } from '@/app/meddela-mig/actions'
+import { subscribeAction } from '@/app/(site)/meddela-mig/actions'
 
 // Cached, and regenerated when a signup changes the seats (and at most a minute old otherwise,
 // so a trip moves to "Tidigare resor" and a set opening time takes effect within a minute).

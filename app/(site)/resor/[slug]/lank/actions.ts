@@ -10,7 +10,7 @@ import { requestLink } from '@/lib/registrations/lost-link'
 export type LinkFormState = FormState<'email', string>
 
 export async function sendLinkAgain(slug: string, _previous: LinkFormState, formData: FormData): Promise<LinkFormState> {
-  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/resor/[slug]/anmalan/actions.ts)
+  if (!(formData instanceof FormData)) notFound() // a tampered post (see app/(site)/resor/[slug]/anmalan/actions.ts)
   const outcome = await requestLink(slug, formData.get('email'), { address: clientAddress(await headers()) })
   if (outcome.kind === 'trip-not-found') notFound()
   if (outcome.kind === 'invalid') return { fieldErrors: { email: outcome.error }, values: { email: outcome.email } }
