@@ -16,6 +16,15 @@ export const LIST_TITLES: Record<ListKind, string> = {
   incheckning: 'Incheckning',
 }
 
+/** What each list holds, in a sentence, for the trip's page of lists. */
+export const LIST_DESCRIPTIONS: Record<ListKind, string> = {
+  deltagare: 'Bekräftade och reservlistan, med alla svar.',
+  buss: 'Bekräftade per påstigningsplats, med mobilnummer.',
+  rum: 'Bekräftade som övernattar, dubbelrum först.',
+  kost: 'Bekräftade med specialkost eller allergier, grupperade med antal.',
+  incheckning: 'Bekräftade per påstigningsplats, med en kolumn att bocka av.',
+}
+
 
 type Row = StoredAnswers & {
   id: number

@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { couldBeSlug } from '../trips/queries'
 
 /** A trip as the organisers' pages need it: its boarding stops and counts by status. */
 export async function getAdminTrip(slug: string) {
@@ -13,3 +14,9 @@ export async function getAdminTrip(slug: string) {
 }
 
 export type AdminTrip = NonNullable<Awaited<ReturnType<typeof getAdminTrip>>>
+
+/** What a trip's own navigation shows (app/admin/resor/[slug]/layout.tsx): its title, or null. */
+export async function getAdminTripHeading(slug: string) {
+  if (!couldBeSlug(slug)) return null
+  return db().trip.findUnique({ where: { slug }, select: { slug: true, title: true } })
+}

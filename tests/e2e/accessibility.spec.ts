@@ -55,6 +55,7 @@ async function arrange(db: PrismaClient) {
       `${adminTrip}/incheckning`,
       `${adminTrip}/oversikt`,
       `${adminTrip}/meddelanden`,
+      `${adminTrip}/listor`,
       `${adminTrip}/listor/visa/deltagare`,
       `${adminTrip}/redigera`,
       '/admin/resor/ny',

@@ -1,10 +1,10 @@
 // A trip's registrations for the organisers: search, filters, sorting and paging in the URL (a
-// plain GET form, so a view can be bookmarked and works without JavaScript), and the lists.
+// plain GET form, so a view can be bookmarked and works without JavaScript). The lists have their
+// own page (./listor).
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { listRegistrations, parseListQuery, type ListQuery } from '@/lib/admin/registration-list'
-import { LIST_KINDS, LIST_TITLES } from '@/lib/admin/trip-lists'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, overnightLabel, roleLabel } from '@/lib/registrations/schema'
@@ -44,9 +44,6 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href="/admin">Administration</Link>
-      </p>
       <h1>Anmälningar: {trip.title}</h1>
       <p>
         {trip.confirmed} av {trip.seats} platser bokade · {trip.waitlisted} på reservlistan · {trip.cancelled} avbokade
@@ -55,17 +52,6 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
       <p>
         <Link href={`/admin/resor/${trip.slug}/incheckning`}>Incheckning på avresedagen</Link>
       </p>
-
-      <h2>Listor</h2>
-      <ul>
-        {LIST_KINDS.map((kind) => (
-          <li key={kind}>
-            {LIST_TITLES[kind]}: <Link href={`/admin/resor/${trip.slug}/listor/visa/${kind}`}>visa och skriv ut</Link>,{' '}
-            <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a>,{' '}
-            <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=csv`}>CSV</a>
-          </li>
-        ))}
-      </ul>
 
       <h2>Sök och filtrera</h2>
       <form method="get" className="form">
