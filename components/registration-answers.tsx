@@ -1,3 +1,4 @@
+import { formatPhone } from '@/lib/phone'
 import { overnightLabel, roleLabel, type StoredAnswers } from '@/lib/registrations/schema'
 
 type Answers = StoredAnswers & {
@@ -28,7 +29,7 @@ export function RegistrationAnswers({
       <dt>E-post</dt>
       <dd>{r.email}</dd>
       <dt>Mobilnummer</dt>
-      <dd>{r.phone}</dd>
+      <dd>{formatPhone(r.phone)}</dd>
       <dt>Organisation</dt>
       <dd>{r.organisation}</dd>
       <dt>Roll</dt>

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { formatPhone, phoneHref } from '@/lib/phone'
 import type { SiteSettings } from '@/lib/settings/site-settings'
 
 export function SiteFooter({ settings }: { settings: SiteSettings }) {
@@ -9,7 +10,7 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
           <h2 id="kontakt-rubrik">Kontakt</h2>
           <p>{settings.organiserName}</p>
           <p>
-            Telefon: <a href={`tel:${settings.phone.replace(/[^\d+]/g, '')}`}>{settings.phone}</a> ({settings.phoneHours})
+            Telefon: <a href={phoneHref(settings.phone)}>{formatPhone(settings.phone)}</a> ({settings.phoneHours})
           </p>
           <p>
             E-post: <a href={`mailto:${settings.email}`}>{settings.email}</a>

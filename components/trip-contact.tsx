@@ -1,3 +1,4 @@
+import { formatPhone, phoneHref } from '@/lib/phone'
 import type { SiteSettings } from '@/lib/settings/site-settings'
 
 /** Whom to ask about a trip: the organisers' contact settings, in a sentence. */
@@ -6,7 +7,7 @@ export function TripContact({ settings }: { settings: SiteSettings }) {
     <p>
       Frågor om resan besvarar {settings.organiserName}: e-post{' '}
       <a href={`mailto:${settings.email}`}>{settings.email}</a>, telefon{' '}
-      <a href={`tel:${settings.phone.replace(/[^\d+]/g, '')}`}>{settings.phone}</a> ({settings.phoneHours}).
+      <a href={phoneHref(settings.phone)}>{formatPhone(settings.phone)}</a> ({settings.phoneHours}).
     </p>
   )
 }

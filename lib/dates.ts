@@ -104,3 +104,10 @@ export function utcToStockholmLocal(moment: Date): string {
   const shifted = new Date(moment.getTime() + offsetMinutes(moment) * 60_000)
   return shifted.toISOString().slice(0, 16)
 }
+
+/** A calendar day in short form, as on a chart's axis: "3 nov" (Intl writes "3 nov."). */
+export function formatShortDate(date: Date): string {
+  const p = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'short' }).formatToParts(date)
+  const part = (type: string) => p.find((x) => x.type === type)?.value ?? ''
+  return `${part('day')} ${part('month').replace(/\.$/, '')}`
+}

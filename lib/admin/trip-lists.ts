@@ -1,6 +1,7 @@
 // The lists a trip needs, as tables: everyone signed up, the bus list by boarding stop, the room
 // list, dietary needs grouped, and the check-in list for the day of departure. Each is one query.
 import { db } from '../db'
+import { formatPhone } from '../phone'
 import type { RegistrationStatus } from '../generated/prisma/enums'
 import { overnightLabel, roleLabel, STATUS_LABEL, type StoredAnswers } from '../registrations/schema'
 import type { Sheet } from './spreadsheet'
@@ -75,7 +76,7 @@ export async function tripList(tripId: number, kind: ListKind): Promise<Sheet> {
           r.firstName,
           r.lastName,
           r.email,
-          r.phone,
+          formatPhone(r.phone),
           r.organisation,
           roleLabel(r.role),
           r.overnight ? overnightLabel(r.overnight) : null,
@@ -89,7 +90,7 @@ export async function tripList(tripId: number, kind: ListKind): Promise<Sheet> {
       return {
         title,
         columns: ['Påstigning', 'Namn', 'Mobilnummer', 'Organisation'],
-        rows: [...confirmed].sort(byStopThenName).map((r) => [r.boardingStop?.name ?? NO_STOP, name(r), r.phone, r.organisation]),
+        rows: [...confirmed].sort(byStopThenName).map((r) => [r.boardingStop?.name ?? NO_STOP, name(r), formatPhone(r.phone), r.organisation]),
       }
     case 'rum':
       return {
@@ -119,7 +120,7 @@ export async function tripList(tripId: number, kind: ListKind): Promise<Sheet> {
       return {
         title,
         columns: ['Påstigning', 'Namn', 'Mobilnummer', 'Incheckad'],
-        rows: [...confirmed].sort(byStopThenName).map((r) => [r.boardingStop?.name ?? NO_STOP, name(r), r.phone, '']),
+        rows: [...confirmed].sort(byStopThenName).map((r) => [r.boardingStop?.name ?? NO_STOP, name(r), formatPhone(r.phone), '']),
       }
   }
 }

@@ -123,6 +123,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * of the last migration to the current schema; returns its folder, or null when nothing changed.
  * Each migration folder keeps a copy of the schema it ends at, so the diff is between two schema
  * files and needs no shadow database (which the embedded database, having one database, lacks).
+ * A migration of data only, written by hand, has no schema copy and is passed over here.
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
   const sql = await pendingSchemaChanges(databaseUrl)

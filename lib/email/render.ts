@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { createElement, type ReactElement } from 'react'
+import { formatPhone } from '../phone'
 import type { SiteSettings } from '../settings/site-settings'
 import { EmailDocument } from './templates/email-document'
 
@@ -30,7 +31,7 @@ export type EmailContent = {
 }
 
 export function contactLines(c: SiteSettings): string[] {
-  return [c.organiserName, `Telefon: ${c.phone} (${c.phoneHours})`, `E-post: ${c.email}`, c.postalAddress]
+  return [c.organiserName, `Telefon: ${formatPhone(c.phone)} (${c.phoneHours})`, `E-post: ${c.email}`, c.postalAddress]
 }
 
 export function renderEmail(content: EmailContent): { subject: string; text: string; html: string } {

@@ -3,6 +3,7 @@
 // all of them at once. Plain zod with no database, so the browser can load it too.
 import { z } from 'zod'
 import { stockholmLocalToUtc } from '../dates'
+import { normaliseSwedishPhone } from '../phone'
 
 // No control characters (C0, DEL, C1) nor bidirectional overrides, which can disguise text in
 // the organisers' lists, nor half of a surrogate pair, which is no character at all (PostgreSQL
@@ -95,6 +96,22 @@ export const swedishMobile = z
     const phone = normaliseSwedishMobile(s)
     if (!phone) {
       ctx.addIssue({ code: 'custom', message: MOBILE_INVALID })
+      return z.NEVER
+    }
+    return phone
+  })
+
+const PHONE_INVALID = 'Skriv ett svenskt telefonnummer, t.ex. 0142-851 00 eller 070-123 45 67.'
+/** Any Swedish number, landline or mobile (the organisers' contact phone), stored in E.164 form. */
+export const swedishPhone = z
+  .string({ error: 'Fyll i telefon.' })
+  .trim()
+  .min(1, { error: 'Fyll i telefon.' })
+  .max(30, { error: PHONE_INVALID })
+  .transform((s, ctx) => {
+    const phone = normaliseSwedishPhone(s)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: PHONE_INVALID })
       return z.NEVER
     }
     return phone

@@ -1,5 +1,6 @@
 // Finding a registration from the personal link in its e-mails.
 import { db } from '../db'
+import { formatPhone } from '../phone'
 import { hashLinkToken, isWellFormedToken } from './links'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, type SignupValues } from './schema'
 import { waitlistPositionOf } from './waitlist'
@@ -45,7 +46,8 @@ export function registrationFormValues(r: Omit<RegistrationView, 'emailChange'>)
     firstName: r.firstName,
     lastName: r.lastName,
     email: r.email,
-    phone: r.phone,
+    // As the participant would type it; the form stores it in E.164 again, so an untouched field is no change.
+    phone: formatPhone(r.phone),
     organisation: r.organisation,
     role: ROLE_OPTIONS.find((o) => o.role === r.role)?.value,
     dietaryNeeds: r.dietaryNeeds ?? '',

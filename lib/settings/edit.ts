@@ -5,13 +5,14 @@
 import { z } from 'zod'
 import { changedFields, recordAudit } from '../admin/audit'
 import { db, type Tx } from '../db'
-import { emailAddress, integer, optionalText, requiredText } from '../forms/fields'
+import { formatPhone } from '../phone'
+import { emailAddress, integer, optionalText, requiredText, swedishPhone } from '../forms/fields'
 import { firstErrors, type RawForm, type SaveResult } from '../forms/form-state'
 import { RATE_LIMIT_SETTINGS, SETTING_KEYS, type RateLimitSetting } from './keys'
 
 export const siteSettingsSchema = z.object({
   organiserName: requiredText('arrangör', 200),
-  phone: requiredText('telefon', 50),
+  phone: swedishPhone,
   phoneHours: requiredText('telefontider', 200),
   email: emailAddress,
   postalAddress: requiredText('postadress', 300, { multiline: true, normaliseLineBreaks: true }),
@@ -96,5 +97,6 @@ export async function settingsFormValues(): Promise<{ values: Record<string, str
   const s = await db().siteSettings.findUnique({ where: { id: 1 } })
   if (!s) return { values: {}, isPlaceholder: true }
   const values = Object.fromEntries(SETTING_KEYS.map((key) => [key, s[key] === null ? '' : String(s[key])]))
+  values.phone = formatPhone(s.phone)
   return { values, isPlaceholder: s.isPlaceholder }
 }

@@ -66,10 +66,15 @@ test('the contact settings page shows errors beside the fields and has no axe vi
   await page.getByRole('link', { name: 'Ändra kontaktuppgifterna' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inställningar')
   await expectNoAxeViolations(page)
-  // An error, not a save: the settings are shared by every test.
+  // Errors, not a save: the settings are shared by every test.
+  await page.getByLabel('Telefon', { exact: true }).fill('0142-1')
   await page.getByLabel('E-post', { exact: true }).fill('inte en adress')
   await page.getByRole('button', { name: 'Spara kontaktuppgifterna' }).click()
-  await expect(page.getByRole('alert').getByRole('link')).toHaveText('E-post: Skriv en giltig e-postadress, t.ex. namn@exempel.se.')
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText([
+    'Telefon: Skriv ett svenskt telefonnummer, t.ex. 0142-851 00 eller 070-123 45 67.',
+    'E-post: Skriv en giltig e-postadress, t.ex. namn@exempel.se.',
+  ])
+  await expect(page.getByLabel('Telefon', { exact: true })).toHaveValue('0142-1')
   await expect(page.getByLabel('E-post', { exact: true })).toHaveValue('inte en adress')
   await expectNoAxeViolations(page)
 })

@@ -75,7 +75,9 @@ for (const javaScriptEnabled of [true, false]) {
     await signInAsOrganiser(page, organiser)
 
     await page.goto(`/admin/resor/${trip.slug}/oversikt`)
-    const seats = page.getByRole('table').filter({ has: page.getByRole('rowheader', { name: 'Bokade' }) })
+    // The numbers behind the seats chart, folded under it (a <details>, so also without JavaScript).
+    await page.locator('summary', { hasText: 'Visa som tabell' }).first().click()
+    const seats = page.getByRole('table', { name: 'Platser' })
     await expect(seats.getByRole('row', { name: 'Bokade 1' })).toBeVisible()
     await expect(seats.getByRole('row', { name: 'Reservlista 1' })).toBeVisible()
     await expect(page.getByRole('img', { name: 'Roller (bokade och reservlista)' })).toBeVisible()

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { stockholmLocalToUtc, utcToStockholmLocal } from '../../lib/dates'
-import { saveSiteSettings } from '../../lib/settings/edit'
+import { saveSiteSettings, settingsFormValues } from '../../lib/settings/edit'
 import { saveTrip } from '../../lib/trips/edit'
 import { saveHostCity } from '../../lib/trips/host-city-edit'
 import { deleteProgrammeItem, saveProgrammeItem } from '../../lib/trips/programme'
@@ -291,17 +291,24 @@ describe('contact settings', () => {
     expect(result.ok).toBe(true)
     expect(await db().siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       organiserName: 'Mjölby kommun, Näringslivsenheten',
+      phone: '+4614285000',
       email: 'naringsliv@mjolby.se',
       visitingAddress: null,
       isPlaceholder: false,
     })
+    // The form shows it again as it was typed, the way Swedes write it.
+    expect((await settingsFormValues()).values.phone).toBe('0142-850 00')
     const audit = await db().auditEntry.findFirstOrThrow({ where: { entityType: 'settings' } })
     expect(audit).toMatchObject({ action: 'settings.updated', actor: ACTOR })
     expect(audit.changes).toHaveProperty('isPlaceholder', { from: true, to: false })
 
     expect(await saveSiteSettings(ACTOR, { organiserName: '', phone: 'x', phoneHours: 'x', email: 'inte-en-adress', postalAddress: 'x' })).toEqual({
       ok: false,
-      errors: { organiserName: 'Fyll i arrangör.', email: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.' },
+      errors: {
+        organiserName: 'Fyll i arrangör.',
+        phone: 'Skriv ett svenskt telefonnummer, t.ex. 0142-851 00 eller 070-123 45 67.',
+        email: 'Skriv en giltig e-postadress, t.ex. namn@exempel.se.',
+      },
     })
   })
 })

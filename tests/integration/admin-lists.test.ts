@@ -1,5 +1,6 @@
 // The organisers' registration table at 10,000 registrations, and the exported lists: content,
-// Swedish characters, and formulas neutralised.
+// Swedish characters, phone numbers as Swedes write them, formulas guarded in CSV and kept as
+// plain text in Excel.
 import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
@@ -83,8 +84,8 @@ describe('exported lists', () => {
       data: [
         { ...base, status: 'CONFIRMED', firstName: 'Åsa', lastName: 'Öberg', organisation: 'Ärlig AB', boardingStopId: mantorp!.id, overnight: 'SHARED_DOUBLE', shareRoomWith: 'Bo', dietaryNeeds: 'Vegetarisk' },
         { ...base, status: 'CONFIRMED', firstName: 'Bo', lastName: 'Ek', organisation: '=HYPERLINK("http://evil.example","klicka")', boardingStopId: mjolby!.id, overnight: 'SINGLE_ROOM', dietaryNeeds: 'vegetarisk ' },
-        { ...base, status: 'CONFIRMED', firstName: '@SUM(A1)', lastName: '-2+3', organisation: '+cmd', boardingStopId: mjolby!.id, overnight: 'NONE', dietaryNeeds: 'Glutenfri' },
-        { ...base, status: 'WAITLISTED', firstName: 'Vän', lastName: 'Tar', organisation: 'X', boardingStopId: mjolby!.id },
+        { ...base, status: 'CONFIRMED', firstName: '=SUM(A1)', lastName: '-2+3', organisation: '+cmd', boardingStopId: mjolby!.id, overnight: 'NONE', dietaryNeeds: 'Glutenfri' },
+        { ...base, status: 'WAITLISTED', firstName: 'Vän', lastName: 'Tar', organisation: '@Företaget', phone: '+46739876543', boardingStopId: mjolby!.id },
       ],
     })
     tripIdForLists = trip.id
@@ -94,14 +95,14 @@ describe('exported lists', () => {
   it('groups the bus list by boarding stop and the dietary needs with counts (confirmed only)', async () => {
     const bus = await tripList(tripIdForLists, 'buss')
     expect(bus.rows.map((r) => [r[0], r[1]])).toEqual([
-      ['Mjölby', '@SUM(A1) -2+3'],
+      ['Mjölby', '=SUM(A1) -2+3'],
       ['Mjölby', 'Bo Ek'],
       ['Mantorp', 'Åsa Öberg'],
     ])
     const diet = await tripList(tripIdForLists, 'kost')
     expect(diet.rows).toEqual([
       ['Vegetarisk', 2, 'Bo Ek, Åsa Öberg'],
-      ['Glutenfri', 1, '@SUM(A1) -2+3'],
+      ['Glutenfri', 1, '=SUM(A1) -2+3'],
     ])
     const rooms = await tripList(tripIdForLists, 'rum')
     expect(rooms.rows).toEqual([
@@ -110,31 +111,44 @@ describe('exported lists', () => {
     ])
   })
 
-  it('writes CSV with a BOM and semicolons, and neutralises formulas', async () => {
+  it('writes CSV with a BOM and semicolons, phone numbers as Swedes write them, and guards formulas', async () => {
     const csv = toCsv(await tripList(tripIdForLists, 'deltagare'))
     expect(csv.startsWith('\uFEFFNr;Status;Förnamn')).toBe(true)
-    expect(csv).toContain('Åsa;Öberg')
+    expect(csv).toContain('Åsa;Öberg;x@example.se;070-123 45 67;Ärlig AB')
+    expect(csv).toContain(';073-987 65 43;')
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klicka"")"`)
-    expect(csv).toContain("'@SUM(A1);'-2+3")
+    expect(csv).toContain("'=SUM(A1);'-2+3")
     expect(csv).toContain(";'+cmd;")
-    expect(csv).toContain("'+46701234567")
+    expect(csv).toContain(";'@Företaget;")
+    expect(csv).not.toContain('+46')
     // No field of any line starts with a formula character.
     for (const line of csv.split('\r\n').slice(1)) {
       for (const field of line.split(';')) expect(field).not.toMatch(/^"?[=+\-@\t\r]/)
     }
   })
 
-  it('writes an Excel file that reads back with the same cells, formulas neutralised', async () => {
+  it('writes an Excel file whose cells read back as they are: text, never a formula, no apostrophe', async () => {
     const buffer = await toXlsx([await tripList(tripIdForLists, 'deltagare'), await tripList(tripIdForLists, 'buss')])
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(buffer as unknown as ArrayBuffer)
     expect(book.worksheets.map((w) => w.name)).toEqual(['Alla anmälda', 'Busslista'])
     const sheet = book.getWorksheet('Alla anmälda')!
-    expect(sheet.getRow(1).values).toContain('Förnamn')
-    const cells = sheet.getSheetValues().flat().filter((v) => typeof v === 'string') as string[]
-    expect(cells).toContain('Åsa')
-    expect(cells).toContain(`'=HYPERLINK("http://evil.example","klicka")`)
-    expect(cells.some((c) => /^[=+\-@]/.test(c))).toBe(false)
-    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)))
+    const header = sheet.getRow(1).values as unknown[]
+    expect(header).toContain('Förnamn')
+    const column = (name: string) => sheet.getColumn(header.indexOf(name)).values.slice(2)
+    expect(column('Mobilnummer')).toEqual(['070-123 45 67', '070-123 45 67', '070-123 45 67', '073-987 65 43'])
+    expect(column('Förnamn')).toEqual(['Åsa', 'Bo', '=SUM(A1)', 'Vän'])
+    expect(column('Efternamn')).toContain('-2+3')
+    expect(column('Organisation')).toEqual(['Ärlig AB', '=HYPERLINK("http://evil.example","klicka")', '+cmd', '@Företaget'])
+    const bus = book.getWorksheet('Busslista')!
+    expect(bus.getColumn(3).values.slice(1)).toEqual(['Mobilnummer', '070-123 45 67', '070-123 45 67', '070-123 45 67'])
+    for (const ws of book.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number]).toContain(cell.type)
+          if (typeof cell.value === 'string') expect(cell.value.startsWith("'"), cell.value).toBe(false)
+        }),
+      )
+    }
   })
 })

@@ -118,6 +118,25 @@ describe('migrations', () => {
   it('match prisma/schema.prisma (no change is missing a migration)', async () => {
     expect(await pendingSchemaChanges(inject('databaseUrl'))).toBe('')
   })
+
+  it('rewrite a contact phone stored as typed in E.164, and leave what is no Swedish number as it is', async () => {
+    const folder = fs.readdirSync('prisma/migrations').find((name) => name.endsWith('_contact_phone_e164'))!
+    const migration = fs.readFileSync(path.join('prisma/migrations', folder, 'migration.sql'), 'utf8')
+    for (const [typed, stored] of [
+      ['0142-850 00', '+4614285000'],
+      ['+46 (0)13-20 60 00', '+4613206000'],
+      ['0046 8 123 456 78', '+46812345678'],
+      ['070-123 45 67', '+46701234567'],
+      ['+4614285000', '+4614285000'],
+      ['000-000 00 00', '000-000 00 00'],
+      ['013-12', '013-12'],
+      ['växeln', 'växeln'],
+    ]) {
+      await db().siteSettings.update({ where: { id: 1 }, data: { phone: typed } })
+      await db().$executeRawUnsafe(migration)
+      expect((await db().siteSettings.findUniqueOrThrow({ where: { id: 1 } })).phone, typed).toBe(stored)
+    }
+  })
 })
 
 describe('embedded database', () => {

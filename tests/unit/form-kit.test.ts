@@ -33,7 +33,8 @@ it('finds the text fields of each form from its schema', () => {
     trip: ['title', 'summary', 'description', 'departureText', 'returnText', 'accommodation', 'boardingStops'],
     'programme item': ['title', 'place', 'participants'],
     'host city': ['name', 'county', 'portrait'],
-    'contact settings': ['organiserName', 'phone', 'phoneHours', 'email', 'postalAddress', 'visitingAddress'],
+    // (The phone is a number, stored in E.164, like the signup's: tests/unit/phone.test.ts.)
+    'contact settings': ['organiserName', 'phoneHours', 'email', 'postalAddress', 'visitingAddress'],
     'privacy notice': ['privacyController', 'dataProtectionContact', 'privacyLegalBasis', 'privacyRecipients'],
     retention: [],
     'rate limits': [],

@@ -6,6 +6,7 @@ import type { Metadata } from 'next'
 import { Paragraphs } from '@/components/paragraphs'
 import { env } from '@/lib/env'
 import { UNCONFIRMED_HOURS } from '@/lib/interest/list'
+import { formatPhone } from '@/lib/phone'
 import { formatDays, formatMonths } from '@/lib/privacy/wording'
 import { getPrivacySettings } from '@/lib/settings/site-settings'
 
@@ -27,7 +28,7 @@ export default async function PrivacyPage() {
       <p>
         {controller} ansvarar för uppgifterna.
         {s.privacyController && <> Resan arrangeras av {s.organiserName}.</>} Kontakt:{' '}
-        <a href={`mailto:${s.email}`}>{s.email}</a>, telefon {s.phone} ({s.phoneHours}), {s.postalAddress}.
+        <a href={`mailto:${s.email}`}>{s.email}</a>, telefon {formatPhone(s.phone)} ({s.phoneHours}), {s.postalAddress}.
       </p>
       {s.dataProtectionContact && (
         <>
@@ -120,7 +121,7 @@ export default async function PrivacyPage() {
         </p>
       ) : (
         <p>
-          Kontakta arrangörerna på <a href={`mailto:${s.email}`}>{s.email}</a> eller telefon {s.phone} ({s.phoneHours}).
+          Kontakta arrangörerna på <a href={`mailto:${s.email}`}>{s.email}</a> eller telefon {formatPhone(s.phone)} ({s.phoneHours}).
         </p>
       )}
     </article>

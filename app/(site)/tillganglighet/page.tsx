@@ -3,6 +3,7 @@
 // model: compliance, known gaps, how to report a problem (a form that reaches the organisers),
 // the supervising authority, and how the site was tested.
 import type { Metadata } from 'next'
+import { formatPhone, phoneHref } from '@/lib/phone'
 import { getSiteSettings } from '@/lib/settings/site-settings'
 import { reportProblem } from './actions'
 import { AccessibilityReportForm } from './report-form'
@@ -31,7 +32,7 @@ export default async function AccessibilityPage() {
       <h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
       <p>
         Behöver du innehåll i ett annat format, eller hjälp att anmäla dig, kan du kontakta oss på{' '}
-        <a href={`mailto:${s.email}`}>{s.email}</a> eller ringa {s.phone} ({s.phoneHours}).
+        <a href={`mailto:${s.email}`}>{s.email}</a> eller ringa <a href={phoneHref(s.phone)}>{formatPhone(s.phone)}</a> ({s.phoneHours}).
       </p>
 
       <h2 id="rapportera">Rapportera brister i webbplatsens tillgänglighet</h2>

@@ -1,7 +1,11 @@
+// A trip's figures as charts: its seats as one bar, signups over time, roles and boarding stops.
+// Each chart has a text alternative and its numbers folded into a table ("Visa som tabell").
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { BarChart } from '@/components/bar-chart'
+import { SeatsChart } from '@/components/seats-chart'
+import { SignupsChart } from '@/components/signups-chart'
 import { tripOverview } from '@/lib/admin/overview'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
@@ -20,19 +24,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <Link href={`/admin/resor/${trip.slug}`}>Tillbaka till anmälningarna</Link>
       </p>
       <h1>Översikt: {trip.title}</h1>
-      <BarChart
-        id="platser"
-        title="Platser"
-        bars={[
-          { label: 'Bokade', value: o.confirmed },
-          { label: 'Lediga', value: o.seatsLeft },
-          { label: 'Reservlista', value: o.waitlisted },
-          { label: 'Avbokade', value: o.cancelled },
-        ]}
-      />
-      <BarChart id="per-dag" title="Anmälningar per dag" bars={o.signupsPerDay} />
-      <BarChart id="roller" title="Roller (bokade och reservlista)" bars={o.roles} />
-      <BarChart id="pastigning" title="Påstigning (bokade och reservlista)" bars={o.stops} />
+      <div className="charts">
+        <SeatsChart id="platser" title="Platser" figures={o} />
+        <SignupsChart id="over-tid" title="Anmälningar över tid" days={o.signupsOverTime} />
+        <BarChart id="roller" title="Roller (bokade och reservlista)" labelHeading="Roll" bars={o.roles} />
+        <BarChart id="pastigning" title="Påstigning (bokade och reservlista)" labelHeading="Påstigning" bars={o.stops} />
+      </div>
     </>
   )
 }
