@@ -81,7 +81,7 @@ export default async function EditTripPage({ params, searchParams }: Props) {
                 Ändra<span className="visually-hidden"> {item.title}</span>
               </Link>{' '}
               <AskFirstButton permalink={editPath} step="ta-bort-punkt" fields={{ punkt: String(item.id) }} small className="inline-form">
-                Ta bort<span className="visually-hidden"> {item.title}</span> …
+                Ta bort<span className="visually-hidden"> {item.title}</span>
               </AskFirstButton>
             </li>
           ))}
