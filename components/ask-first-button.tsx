@@ -1,7 +1,7 @@
 // The first button of something a click cannot undo: it changes nothing, but opens the page's
-// confirmation step (components/confirm-step.tsx) by its address, ?bekrafta=<step>. A GET form, so
-// it works without JavaScript; with it, next/form navigates without reloading the page.
-import Form from 'next/form'
+// confirmation step (components/confirm-step.tsx) by its address, ?bekrafta=<step>. A plain GET
+// form, with JavaScript or without: the step loads as a page of its own, and the browser puts the
+// focus on its question (autofocus), which a client-side navigation would not.
 import type { ReactNode } from 'react'
 
 export function AskFirstButton({
@@ -23,7 +23,7 @@ export function AskFirstButton({
   children: ReactNode
 }) {
   return (
-    <Form action={permalink} className={className}>
+    <form action={permalink} method="get" className={className}>
       <input type="hidden" name="bekrafta" value={step} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -31,6 +31,6 @@ export function AskFirstButton({
       <button type="submit" className={`button button--danger${small ? ' button--small' : ''}`}>
         {children}
       </button>
-    </Form>
+    </form>
   )
 }

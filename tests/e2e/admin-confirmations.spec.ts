@@ -52,7 +52,14 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText('Anna Andersson får ett mejl om avbokningen.')).toBeVisible()
       await expect(page.getByText('Platsen går till den första på reservlistan, Bertil Berg (Berg AB)')).toBeVisible()
       expect((await db.registration.findUniqueOrThrow({ where: { id: anna.id } })).status).toBe('CONFIRMED')
-      if (javaScriptEnabled) await expectNoAxeViolations(page)
+      await expect(h1(page)).toBeFocused() // the question, for keyboard and screen reader users
+      if (javaScriptEnabled) {
+        await expectNoAxeViolations(page)
+        // On a phone's 320 px the step fits without scrolling sideways.
+        await page.setViewportSize({ width: 320, height: 640 })
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+        await page.setViewportSize({ width: 1280, height: 800 })
+      }
 
       await page.getByRole('link', { name: 'Nej, gå tillbaka' }).click()
       await expect(page).toHaveURL(endsWith(detail))
@@ -144,6 +151,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await db.outboxMessage.count({ where: { kind: `message:${trip.id}` } })).toBe(0)
 
       await page.getByRole('button', { name: 'Förhandsgranska' }).click()
+      await expect(page.getByText('Skicka meddelandet till 2 bekräftade deltagare?')).toBeVisible()
       if (javaScriptEnabled) {
         // Someone signs up between the preview and the click: the confirmed number no longer holds.
         const dan = await person('Dan', 'Dahl', 'Dahl AB', 'CONFIRMED')
@@ -153,6 +161,7 @@ for (const javaScriptEnabled of [true, false]) {
         await db.registration.delete({ where: { id: dan.id } })
         await page.getByRole('button', { name: 'Nej, ändra meddelandet' }).click()
         await page.getByRole('button', { name: 'Förhandsgranska' }).click()
+        await expect(page.getByText('Skicka meddelandet till 2 bekräftade deltagare?')).toBeVisible()
       }
       await page.getByRole('button', { name: 'Skicka till 2 bekräftade deltagare' }).click()
       await expect(page.getByRole('status')).toContainText('Meddelandet är på väg till 2 personer.')
