@@ -1,17 +1,21 @@
 'use client'
 
-// Writing to a trip's participants: write, preview, send. Works as plain form posts without
-// JavaScript: the preview is the action's answer, with the text carried in hidden fields.
+// Writing to a trip's participants: write, preview (the confirmation step), send. Works as plain
+// form posts without JavaScript: the preview is the action's answer, with the text carried in
+// hidden fields; its confirm button posts confirmed=1 and the number of recipients it named.
 import { useActionState } from 'react'
-import { AUDIENCES } from '@/lib/admin/audiences'
+import { AUDIENCES, recipientsText, type Audience } from '@/lib/admin/audiences'
+import type { MessagePreview } from '@/lib/admin/messages'
+import { CONFIRMED_FIELD } from '@/lib/forms/confirmation'
 import type { FormState } from '@/lib/forms/form-state'
 import { ErrorSummary, RadioGroup, TextField } from './form-fields'
+import { EmailPreview } from './email-preview'
 
 export type MessageFormState =
   | { kind: 'idle' }
   | { kind: 'error'; message: string }
   | ({ kind: 'invalid' } & Required<Pick<FormState<string, string>, 'values' | 'fieldErrors'>>)
-  | { kind: 'preview'; values: Record<string, string>; recipients: number }
+  | { kind: 'preview'; values: Record<string, string>; preview: MessagePreview; notice?: string }
 
 const LABELS = { audience: 'Mottagare', subject: 'Ämne', body: 'Meddelande' }
 
@@ -26,52 +30,64 @@ export function MessageForm({
   const [state, formAction, pending] = useActionState(action, { kind: 'idle' }, permalink)
   const values = state.kind === 'invalid' || state.kind === 'preview' ? state.values : {}
   const errors = state.kind === 'invalid' ? state.fieldErrors : {}
+  const textFields = Object.entries(values).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
 
   if (state.kind === 'preview') {
+    const { preview } = state
+    const recipients = recipientsText(preview.recipients, values.audience as Audience)
     return (
-      <form action={formAction} className="form">
+      <div className="form">
         <h2 tabIndex={-1} autoFocus>
           Förhandsgranskning
         </h2>
-        <p>
-          Går till <strong>{state.recipients}</strong> {state.recipients === 1 ? 'person' : 'personer'} (
-          {AUDIENCES[values.audience as keyof typeof AUDIENCES]?.label.toLowerCase()}), var och en med sin egen länk.
-        </p>
-        <div className="card">
-          <p>
-            <strong>Ämne:</strong> {values.subject}
+        {state.notice && (
+          <div className="notice notice--warn" role="alert">
+            <p>{state.notice}</p>
+          </div>
+        )}
+        {preview.recipients === 0 ? (
+          <p>Ingen får meddelandet: det finns inga mottagare i gruppen ”{AUDIENCES[values.audience as Audience]?.label.toLowerCase()}”.</p>
+        ) : (
+          <p className="confirm-question">
+            Skicka meddelandet till {recipients}? Var och en får ett eget mejl med sitt förnamn och sin egen länk. Ett skickat
+            meddelande går inte att ta tillbaka.
           </p>
-          <p>Hej Förnamn!</p>
-          {(values.body ?? '')
-            .split(/\n\s*\n/)
-            .filter((p) => p.trim())
-            .map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
+        )}
+        <EmailPreview preview={preview} />
+        <div className="confirm-actions">
+          {preview.recipients > 0 && (
+            <form action={formAction}>
+              {textFields}
+              <input type="hidden" name="step" value="skicka" />
+              <input type="hidden" name={CONFIRMED_FIELD} value="1" />
+              <input type="hidden" name="recipients" value={preview.recipients} />
+              <button type="submit" className="button button--danger" aria-disabled={pending}>
+                Skicka till {recipients}
+              </button>
+            </form>
+          )}
+          <form action={formAction}>
+            {textFields}
+            <input type="hidden" name="step" value="andra" />
+            <button type="submit" className="button button--secondary">
+              Nej, ändra meddelandet
+            </button>
+          </form>
         </div>
-        {Object.entries(values).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
-        <p>
-          <button type="submit" name="send" value="ja" className="button" aria-disabled={pending}>
-            Skicka till {state.recipients} {state.recipients === 1 ? 'person' : 'personer'}
-          </button>{' '}
-          <button type="submit" name="send" value="nej" className="button button--secondary">
-            Ändra
-          </button>
-        </p>
-      </form>
+      </div>
     )
   }
 
   return (
     <form action={formAction} noValidate className="form">
+      <h2>Nytt meddelande</h2>
       {state.kind === 'error' && (
         <div className="error-summary" role="alert">
           <p>{state.message}</p>
         </div>
       )}
       <ErrorSummary errors={errors} labels={LABELS} />
+      <input type="hidden" name="step" value="forhandsgranska" />
       <RadioGroup
         name="audience"
         label={LABELS.audience}
@@ -86,7 +102,7 @@ export function MessageForm({
         label={LABELS.body}
         required
         multiline
-        hint="Tom rad mellan stycken. Hälsningsfras, resans uppgifter, personlig länk och kontaktuppgifter läggs till."
+        hint="Tom rad mellan stycken; **fetstil**, *kursiv* och listor med - skrivs som på resans sida. Hälsningsfras, resans uppgifter, personlig länk och kontaktuppgifter läggs till."
         defaultValue={values.body}
         error={errors.body}
       />

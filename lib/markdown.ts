@@ -45,18 +45,23 @@ markdown.validateLink = isAllowedHref
 markdown.renderer.rules.image = (tokens, idx, options, env, self) =>
   markdown.utils.escapeHtml(self.renderInlineAsText(tokens[idx]!.children ?? [], options, env))
 
+/** The levels a heading in organisers' text can get: h2 to h4 (the allow-list below holds no other). */
+export type HeadingLevel = 2 | 3 | 4
+
 /**
- * Heading levels for text shown under the page's h1: the levels the text uses, in order of depth,
- * become h2, h3 and h4 (deeper ones h4), and no heading is more than one level below the one
- * before it (the first at most h2), so "### Dag ett" alone is an h2 and the outline never skips.
+ * Heading levels for text shown under a heading of level `first - 1` (the page's h1, or the
+ * subject in the message preview): the levels the text uses, in order of depth, become `first`,
+ * the next and so on up to h4 (deeper ones h4), and no heading is more than one level below the
+ * one before it (the first at most `first`), so "### Dag ett" alone is an h2 and the outline
+ * never skips.
  */
-function fitHeadings(tokens: { type: string; tag: string; markup: string }[]) {
+function fitHeadings(tokens: { type: string; tag: string; markup: string }[], first: HeadingLevel) {
   const depths = [...new Set(tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1))))].sort()
-  let previous = 1
+  let previous = first - 1
   let open = ''
   for (const token of tokens) {
     if (token.type === 'heading_open') {
-      const rank = Math.min(4, depths.indexOf(Number(token.tag.slice(1))) + 2)
+      const rank = Math.min(4, depths.indexOf(Number(token.tag.slice(1))) + first)
       previous = Math.min(rank, previous + 1)
       open = `h${previous}`
       token.tag = open
@@ -66,7 +71,7 @@ function fitHeadings(tokens: { type: string; tag: string; markup: string }[]) {
   }
 }
 markdown.core.ruler.push('fit_headings', (state) => {
-  fitHeadings(state.tokens)
+  fitHeadings(state.tokens, (state.env as { firstHeading?: HeadingLevel }).firstHeading ?? 2)
 })
 
 const allowList: sanitizeHtml.IOptions = {
@@ -81,7 +86,10 @@ const allowList: sanitizeHtml.IOptions = {
   allowedStyles: {},
 }
 
-/** The HTML for a text written in Markdown; holds only the allow-listed elements and attributes. */
-export function renderMarkdown(text: string): string {
-  return sanitizeHtml(markdown.render(text), allowList)
+/**
+ * The HTML for a text written in Markdown; holds only the allow-listed elements and attributes.
+ * Its headings start at `firstHeading` (h2 by default: under a page's or an e-mail's h1).
+ */
+export function renderMarkdown(text: string, { firstHeading = 2 }: { firstHeading?: HeadingLevel } = {}): string {
+  return sanitizeHtml(markdown.render(text, { firstHeading }), allowList)
 }

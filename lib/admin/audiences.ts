@@ -6,3 +6,11 @@ export const AUDIENCES = {
   all: { label: 'Alla (bekräftade och reservlista)', statuses: ['CONFIRMED', 'WAITLISTED'] },
 } as const
 export type Audience = keyof typeof AUDIENCES
+
+/** The recipients as the confirmation names them: "23 bekräftade deltagare", "1 person på reservlistan". */
+export function recipientsText(count: number, audience: Audience): string {
+  const people = count === 1 ? 'person' : 'personer'
+  if (audience === 'confirmed') return count === 1 ? '1 bekräftad deltagare' : `${count} bekräftade deltagare`
+  if (audience === 'waitlisted') return `${count} ${people} på reservlistan`
+  return `${count} ${people}, bekräftade och på reservlistan`
+}

@@ -2,6 +2,8 @@
 // its detail page, and the confirmed participants by boarding stop, for the check-in list. What
 // they change is lib/registrations/organiser-changes.ts.
 import { db } from '../db'
+import type { RegistrationStatus } from '../generated/prisma/enums'
+import { firstWaiting } from '../registrations/cancel'
 import { registrationTripFields } from '../registrations/manage'
 import { waitlistPositionOf } from '../registrations/waitlist'
 import { confirmedCount, hasFreeSeat } from '../trips/availability'
@@ -27,6 +29,30 @@ export async function getAdminRegistration(slug: string, registrationId: number)
     }),
   ])
   return { ...registration, waitlistPosition, seatFree: hasFreeSeat(registration.trip.seats, confirmed), audit }
+}
+
+export type CancellationOutcome =
+  | { kind: 'leaves-waiting-list' }
+  | { kind: 'seat-to'; person: { firstName: string; lastName: string; organisation: string } }
+  | { kind: 'seat-left-free' }
+  | { kind: 'overbooked' }
+
+/**
+ * What cancelling the registration now would do with its seat, for the organiser's confirmation
+ * step: the rule promoteFirstWaiting applies under the trip's lock (a seat freed while the trip is
+ * not overbooked goes to the first on the waiting list), read without the lock, so it can differ
+ * if someone signs up or cancels in between.
+ */
+export async function cancellationOutcome(registration: {
+  tripId: number
+  status: RegistrationStatus
+  trip: { seats: number }
+}): Promise<CancellationOutcome> {
+  if (registration.status !== 'CONFIRMED') return { kind: 'leaves-waiting-list' }
+  const confirmedAfter = (await confirmedCount(db(), registration.tripId)) - 1
+  if (!hasFreeSeat(registration.trip.seats, confirmedAfter)) return { kind: 'overbooked' }
+  const next = await firstWaiting(db(), registration.tripId)
+  return next ? { kind: 'seat-to', person: next } : { kind: 'seat-left-free' }
 }
 
 /** The confirmed participants of a trip by boarding stop (in the stops' order), for check-in. */

@@ -224,28 +224,30 @@ export function cancellationNotice(input: {
 }
 
 /** A message the organisers write to the trip's participants, each with their own link. */
-export function organiserMessage(input: {
-  to: string
+export type OrganiserMessageInput = {
   firstName: string
   subject: string
+  /** Markdown, rendered through lib/markdown.ts in the HTML part. */
   body: string
   manageUrl: string
   trip: EmailTrip
   contact: SiteSettings
-}): OutgoingEmail {
+}
+
+/** What a message from the organisers says; the e-mail and the admin's preview of it both use this. */
+export function organiserMessageContent(input: OrganiserMessageInput): EmailContent {
   return {
-    to: input.to,
-    ...renderEmail({
-      subject: input.subject,
-      greeting: `Hej ${input.firstName}!`,
-      paragraphs: input.body
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean),
-      facts: essentials(input.trip),
-      programme: [],
-      link: { url: input.manageUrl, label: 'Se, ändra eller avboka din anmälan' },
-      contact: contactLines(input.contact),
-    }),
+    subject: input.subject,
+    greeting: `Hej ${input.firstName}!`,
+    paragraphs: [],
+    markdown: input.body,
+    facts: essentials(input.trip),
+    programme: [],
+    link: { url: input.manageUrl, label: 'Se, ändra eller avboka din anmälan' },
+    contact: contactLines(input.contact),
   }
+}
+
+export function organiserMessage(input: OrganiserMessageInput & { to: string }): OutgoingEmail {
+  return { to: input.to, ...renderEmail(organiserMessageContent(input)) }
 }

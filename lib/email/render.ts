@@ -22,6 +22,11 @@ export type EmailContent = {
   subject: string
   greeting: string
   paragraphs: string[]
+  /**
+   * A text the organisers wrote in Markdown (a message to participants), after the paragraphs:
+   * rendered by lib/markdown.ts in the HTML part, as written in the plain-text part.
+   */
+  markdown?: string
   facts: [string, string][]
   programme: { heading: string; items: string[] }[]
   link: { url: string; label: string } | null
@@ -40,6 +45,7 @@ export function renderEmail(content: EmailContent): { subject: string; text: str
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.markdown ? [content.markdown.trim(), ''] : []),
     ...content.facts.map(([k, v]) => `${k}: ${v}`),
     ...(content.programme.length
       ? ['', 'PROGRAM', ...content.programme.flatMap((d) => ['', d.heading, ...d.items.map((i) => `- ${i}`)])]

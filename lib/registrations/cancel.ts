@@ -80,13 +80,21 @@ export async function cancelRegistration(
  */
 export async function promoteFirstWaiting(tx: Tx, trip: { id: number; seats: number }): Promise<number | null> {
   if (!hasFreeSeat(trip.seats, await confirmedCount(tx, trip.id))) return null
-  const next = await tx.registration.findFirst({
-    where: { tripId: trip.id, status: 'WAITLISTED' },
-    orderBy: { id: 'asc' },
-    select: { id: true },
-  })
+  const next = await firstWaiting(tx, trip.id)
   if (!next) return null
   await tx.registration.update({ where: { id: next.id }, data: { status: 'CONFIRMED' } })
   await queueRegistrationEmail(tx, next.id, 'promoted')
   return next.id
+}
+
+/**
+ * The first person on the trip's waiting list (by order of arrival): the one a freed seat goes to.
+ * Also read, without the lock, to tell an organiser beforehand who would get a seat.
+ */
+export function firstWaiting(client: Tx, tripId: number) {
+  return client.registration.findFirst({
+    where: { tripId, status: 'WAITLISTED' },
+    orderBy: { id: 'asc' },
+    select: { id: true, firstName: true, lastName: true, organisation: true },
+  })
 }

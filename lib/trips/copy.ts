@@ -94,11 +94,8 @@ export async function deleteTrip(actor: string, slug: string, now: Date = new Da
     const locked = await lockTrip(tx, { slug })
     if (!locked) return { ok: false, error: 'Resan finns inte längre.' } as const
     const registrations = await tx.registration.findMany({ where: { tripId: locked.id }, select: { id: true } })
-    if (registrations.length > 0 && !locked.isExample)
-      return {
-        ok: false,
-        error: `Resan har ${registrations.length} ${registrations.length === 1 ? 'anmälan' : 'anmälningar'} och kan inte tas bort. Avpublicera den i stället om den inte ska synas.`,
-      } as const
+    const refusal = deletionRefusal(registrations.length, locked.isExample)
+    if (refusal) return { ok: false, error: refusal } as const
     if (registrations.length > 0) {
       const ids = registrations.map((r) => r.id)
       await anonymiseRegistrations(tx, ids, now)
@@ -114,6 +111,23 @@ export async function deleteTrip(actor: string, slug: string, now: Date = new Da
     })
     return { ok: true, title: locked.title } as const
   }, QUEUED_TRANSACTION) // it waits its turn on the trip's lock, as signups do
+}
+
+/** Why a trip with `registrations` signups cannot be deleted, or null when it can (the one rule). */
+export function deletionRefusal(registrations: number, isExample: boolean): string | null {
+  if (registrations === 0 || isExample) return null
+  return `Resan har ${registrations} ${registrations === 1 ? 'anmälan' : 'anmälningar'} och kan inte tas bort. Avpublicera den i stället om den inte ska synas.`
+}
+
+/**
+ * What deleting the trip would do, for the organiser's confirmation step: its title, how many
+ * signups (try-outs, on the example) go with it, or why it cannot be deleted. Null if no such trip.
+ */
+export async function tripDeletionPreview(slug: string) {
+  const trip = await db().trip.findUnique({ where: { slug }, select: { title: true, isExample: true, _count: { select: { registrations: true } } } })
+  if (!trip) return null
+  const registrations = trip._count.registrations
+  return { title: trip.title, isExample: trip.isExample, registrations, refusal: deletionRefusal(registrations, trip.isExample) }
 }
 
 function parseDay(s: string): Date | null {

@@ -234,7 +234,7 @@ test('every server action under app/admin, called over HTTP without a session, i
   })
   const item = await db.programmeItem.create({ data: { tripId: trip.id, startsAt: trip.startDate!, title: 'Programpunkt' } })
   const everythingYes = new FormData()
-  for (const [k, v] of Object.entries({ overbook: '1', checkedIn: '1', confirm: 'on', send: 'ja', audience: 'all', subject: 'Prov', body: 'Prov', firstDay: '' })) {
+  for (const [k, v] of Object.entries({ overbook: '1', checkedIn: '1', confirmed: '1', step: 'skicka', recipients: '1', audience: 'all', subject: 'Prov', body: 'Prov', firstDay: '' })) {
     everythingYes.append(k, v)
   }
   const SAMPLE_ARGUMENTS: Record<string, unknown> = { slug: trip.slug, id: registration.id, itemId: item.id, _previous: null, formData: everythingYes }

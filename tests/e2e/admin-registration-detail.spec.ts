@@ -81,11 +81,12 @@ test('an organiser confirms a waiting participant, corrects them and checks them
 })
 
 test('an organiser cancels a participant by mistake and brings them back', async ({ page, db, organiser }) => {
-  test.slow() // sign-in, two posts, axe twice
+  test.slow() // sign-in, the confirmation step, two posts, axe twice
   const { trip, bo, cia } = await arrange(db)
   await signInAsOrganiser(page, organiser)
   await page.goto(`/admin/resor/${trip.slug}/anmalan/${bo.id}`)
-  await page.getByRole('button', { name: 'Avboka' }).click()
+  await page.getByRole('button', { name: 'Avboka …' }).click()
+  await page.getByRole('button', { name: 'Ja, avboka Bo Ek' }).click() // the confirmation step: tests/e2e/admin-confirmations.spec.ts
   await expect(page.getByRole('status').filter({ hasText: 'Anmälan är avbokad' })).toBeVisible()
   // Cia, who was waiting, got Bo's seat; one of the two seats is still free, so Bo comes back with one.
   expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).status).toBe('CONFIRMED')

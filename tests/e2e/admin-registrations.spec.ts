@@ -90,7 +90,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('button', { name: 'Förhandsgranska' }).click()
     await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toBeVisible()
     if (javaScriptEnabled) await expectNoAxeViolations(page)
-    await page.getByRole('button', { name: 'Skicka till 1 person' }).click()
+    await page.getByRole('button', { name: 'Skicka till 1 bekräftad deltagare' }).click()
     await expect(page.getByRole('status')).toContainText('Meddelandet är på väg till 1 person.')
     const queued = await db.outboxMessage.findMany({ where: { kind: `message:${trip.id}` } })
     expect(queued.map((m) => m.toAddress)).toEqual([`ada.${trip.slug}@example.se`])

@@ -158,6 +158,27 @@ test('the Nu Html Checker finds no error on any page', async ({ page, request, o
   for (const url of urls.filter((u) => u.startsWith('/admin') && u !== '/admin/logga-in')) pages.set(url, await html(page.request, url))
   pages.set('/admin/resor/2024-boras, filtered', await html(page.request, '/admin/resor/2024-boras?q=sara&status=CONFIRMED&sort=name'))
   pages.set('404 for an admin trip', await html(page.request, '/admin/resor/finns-inte', 404))
+  // The confirmation steps before what a click cannot undo (the test trip has a signup, so its
+  // deletion is refused there; the example trip's is offered), and a message's preview.
+  const editPath = `/admin/resor/${trip.slug}/redigera`
+  for (const url of [
+    `/admin/resor/${trip.slug}/anmalan/${registration.id}?bekrafta=avboka`,
+    `${editPath}?bekrafta=ta-bort-punkt&punkt=${item.id}`,
+    `${editPath}?bekrafta=ta-bort-resan`,
+    '/admin/resor/exempelresa/redigera?bekrafta=ta-bort-resan',
+  ]) {
+    pages.set(url, await html(page.request, url))
+  }
+  const messagesPath = `/admin/resor/${trip.slug}/meddelanden`
+  const message = readActionForm(pages.get(messagesPath)!, 'subject')
+  const messagePreview = await page.request.post(messagesPath, {
+    multipart: { ...Object.fromEntries(message.hidden), step: 'forhandsgranska', audience: 'all', subject: 'Packlista', body: 'Ta med **regnkläder**.\n\n## Dag ett\n\n- Paraply' },
+    headers: { origin: SITE },
+  })
+  expect(messagePreview.status()).toBe(200)
+  const previewHtml = await messagePreview.text()
+  expect(previewHtml).toContain('<strong>regnkläder</strong>')
+  pages.set(`${messagesPath}, the preview`, previewHtml)
   // An organiser's form answered with errors: a new trip with nothing filled in.
   const newTrip = readActionForm(pages.get('/admin/resor/ny')!, 'title')
   const newTripWithErrors = await page.request.post('/admin/resor/ny', {

@@ -11,7 +11,7 @@ import {
   reinstateRegistration,
   resendLatestEmail,
 } from '../../lib/registrations/organiser-changes'
-import { checkInList, getAdminRegistration } from '../../lib/admin/registration-detail'
+import { cancellationOutcome, checkInList, getAdminRegistration } from '../../lib/admin/registration-detail'
 import { db } from '../../lib/db'
 import { cancelRegistration } from '../../lib/registrations/cancel'
 import { registerParticipant } from '../../lib/registrations/signup'
@@ -267,5 +267,33 @@ describe('getAdminRegistration', () => {
     expect(found).toMatchObject({ id: waiting, status: 'CONFIRMED', waitlistPosition: null, seatFree: false })
     expect(found!.audit.map((a) => a.action)).toEqual(['registration.confirmed', 'registration.email_resent'])
     expect(await getAdminRegistration(other.slug, waiting)).toBeNull()
+  })
+})
+
+describe('what a cancellation would do, told before it is done', () => {
+  const outcomeOf = async (id: number) => cancellationOutcome((await db().registration.findUniqueOrThrow({ where: { id }, include: { trip: true } })))
+
+  it('names the first on the waiting list, who then gets the seat', async () => {
+    const trip = await createTestTrip(db(), { seats: 1 })
+    const ada = await signUp(trip, { firstName: 'Ada', lastName: 'Al', organisation: 'Al AB' })
+    const bo = await signUp(trip, { firstName: 'Bo', lastName: 'Ek', organisation: 'Ek AB' })
+    await signUp(trip, { firstName: 'Cia' })
+    const outcome = await outcomeOf(ada)
+    expect(outcome).toEqual({ kind: 'seat-to', person: { id: bo, firstName: 'Bo', lastName: 'Ek', organisation: 'Ek AB' } })
+    expect(await outcomeOf(bo)).toEqual({ kind: 'leaves-waiting-list' })
+    // Nothing has changed by asking; cancelling does what was told.
+    expect(await statusOf(ada)).toBe('CONFIRMED')
+    expect(await cancelByOrganiser(ACTOR, ada)).toEqual({ kind: 'cancelled', promotedRegistrationId: bo })
+  })
+
+  it('says the seat stays free when nobody waits, and that nobody gets it while the trip is overbooked', async () => {
+    const trip = await createTestTrip(db(), { seats: 2 })
+    const ada = await signUp(trip)
+    expect(await outcomeOf(ada)).toEqual({ kind: 'seat-left-free' })
+    await signUp(trip)
+    await signUp(trip) // waiting
+    await db().trip.update({ where: { id: trip.id }, data: { seats: 1 } }) // two confirmed on one seat
+    expect(await outcomeOf(ada)).toEqual({ kind: 'overbooked' })
+    expect(await cancelByOrganiser(ACTOR, ada)).toEqual({ kind: 'cancelled', promotedRegistrationId: null })
   })
 })

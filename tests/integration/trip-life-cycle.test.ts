@@ -8,7 +8,7 @@ import { cancelRegistration } from '../../lib/registrations/cancel'
 import { parseSignup } from '../../lib/registrations/schema'
 import { registerParticipant, submitSignup } from '../../lib/registrations/signup'
 import { updateRegistration } from '../../lib/registrations/update'
-import { copyTrip, deleteTrip } from '../../lib/trips/copy'
+import { copyTrip, deleteTrip, tripDeletionPreview } from '../../lib/trips/copy'
 import { listHostCities } from '../../lib/trips/host-cities'
 import { tripState } from '../../lib/trips/life-cycle'
 import { getSignupTrip, getTripPage, listPublicTrips, listTrips } from '../../lib/trips/queries'
@@ -186,16 +186,22 @@ describe('the organisers', () => {
 
   it('delete a trip nobody signed up for, and the example with its try-outs, but no other trip with signups', async () => {
     const empty = await createTestTrip(db())
+    // The confirmation step reads the same rule before anything is deleted.
+    expect(await tripDeletionPreview(empty.slug)).toEqual({ title: empty.title, isExample: false, registrations: 0, refusal: null })
     expect(await deleteTrip(ACTOR, empty.slug)).toMatchObject({ ok: true })
+    expect(await tripDeletionPreview(empty.slug)).toBeNull()
     const used = await createTestTrip(db())
     await registerParticipant(used.id, input())
-    expect(await deleteTrip(ACTOR, used.slug)).toMatchObject({ ok: false, error: expect.stringContaining('1 anmälan') })
+    const refused = await deleteTrip(ACTOR, used.slug)
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('1 anmälan') })
+    expect(await tripDeletionPreview(used.slug)).toMatchObject({ registrations: 1, refusal: refused.ok ? null : refused.error })
     expect(await db().trip.count({ where: { id: used.id } })).toBe(1)
 
     const example = await createTestTrip(db())
     await db().trip.update({ where: { id: example.id }, data: { isExample: true } })
     const tryOut = await registerParticipant(example.id, input())
     if (tryOut.kind !== 'registered') throw new Error(tryOut.kind)
+    expect(await tripDeletionPreview(example.slug)).toMatchObject({ isExample: true, registrations: 1, refusal: null })
     expect(await deleteTrip(ACTOR, example.slug)).toMatchObject({ ok: true })
     expect(await db().trip.count({ where: { id: example.id } })).toBe(0)
     expect(await db().registration.count({ where: { id: tryOut.registrationId } })).toBe(0)

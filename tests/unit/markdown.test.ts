@@ -147,6 +147,12 @@ describe('renderMarkdown of what organisers write', () => {
     expect(renderMarkdown('#### Först\n\n## Sen\n\n#### Under')).toBe('<h2>Först</h2>\n<h2>Sen</h2>\n<h3>Under</h3>\n')
   })
 
+  it('fits headings under a deeper heading when asked (the message preview, under the subject)', () => {
+    expect(renderMarkdown('# A\n\n## B', { firstHeading: 3 })).toBe('<h3>A</h3>\n<h4>B</h4>\n')
+    expect(renderMarkdown('### Bara en\n\n#### Under', { firstHeading: 4 })).toBe('<h4>Bara en</h4>\n<h4>Under</h4>\n')
+    expect(renderMarkdown('Om **regnkläder**.', { firstHeading: 4 })).toBe('<p>Om <strong>regnkläder</strong>.</p>\n')
+  })
+
   it('leaves tables, code and strikethrough as the text typed', () => {
     expect(renderMarkdown('`kod` ~~struken~~')).toBe('<p>`kod` ~~struken~~</p>\n')
     expect(renderMarkdown('    indraget')).toBe('<p>indraget</p>\n')

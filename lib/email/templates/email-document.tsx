@@ -1,5 +1,6 @@
 // The one layout every e-mail shares, as a React component rendered to static HTML: inline
 // styles and a table for the facts, because e-mail clients ignore most of CSS.
+import { renderMarkdown } from '../../markdown'
 import type { EmailContent } from '../render'
 
 const ink = '#1b1f23'
@@ -22,6 +23,8 @@ export function EmailDocument({ content }: { content: EmailContent }) {
           {content.paragraphs.map((p, i) => (
             <p key={i}>{p}</p>
           ))}
+          {/* The organisers' Markdown, through the same allow-list as on the site (lib/markdown.ts). */}
+          {content.markdown && <div dangerouslySetInnerHTML={{ __html: renderMarkdown(content.markdown) }} />}
           {content.facts.length > 0 && (
             <table role="presentation" style={{ borderCollapse: 'collapse', margin: '16px 0' }}>
               <tbody>

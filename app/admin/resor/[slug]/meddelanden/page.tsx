@@ -33,7 +33,6 @@ export default async function MessagesPage({ params, searchParams }: Props) {
       <p>
         Skickade: {stats.sent} · Väntar: {stats.pending} · Misslyckade: {stats.failed}
       </p>
-      <h2>Nytt meddelande</h2>
       <MessageForm action={previewOrSend.bind(null, trip.slug)} permalink={`/admin/resor/${trip.slug}/meddelanden`} />
     </div>
   )

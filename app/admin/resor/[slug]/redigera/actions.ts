@@ -10,6 +10,7 @@ import { saveTrip } from '@/lib/trips/edit'
 import { deleteProgrammeItem, saveProgrammeItem } from '@/lib/trips/programme'
 import { runInterestListSoon } from '@/lib/interest/job'
 import { requireOrganiser } from '@/lib/auth/session'
+import { isConfirmed } from '@/lib/forms/confirmation'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
 
@@ -39,9 +40,11 @@ export async function saveProgrammeItemAction(
   redirect(`/admin/resor/${slug}/redigera?status=${itemId === null ? 'punkt-tillagd' : 'punkt-sparad'}#program`)
 }
 
-export async function deleteProgrammeItemAction(slug: string, itemId: number): Promise<void> {
+/** Only from the confirmation step, whose button posts confirmed=1; without it, back there. */
+export async function deleteProgrammeItemAction(slug: string, itemId: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await requireOrganiser()
-  refuseTampered(isSlug(slug), isId(itemId))
+  refuseTampered(isSlug(slug), isId(itemId), isForm(formData))
+  if (!isConfirmed(formData)) redirect(`/admin/resor/${slug}/redigera?bekrafta=ta-bort-punkt&punkt=${itemId}&fel=obekraftad`)
   await deleteProgrammeItem(organiser.email, slug, itemId)
   revalidatePath('/', 'layout')
   redirect(`/admin/resor/${slug}/redigera?status=punkt-borttagen#program`)
@@ -57,12 +60,17 @@ export async function copyTripAction(slug: string, _previous: FormState, formDat
   redirect(`/admin/resor/${result.slug}/redigera?status=resa-kopierad`)
 }
 
-export async function deleteTripAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+/**
+ * Only from the confirmation step (?bekrafta=ta-bort-resan), whose button posts confirmed=1;
+ * without it, back there. Refused (signups came in meanwhile), the step says why.
+ */
+export async function deleteTripAction(slug: string, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await requireOrganiser()
   refuseTampered(isSlug(slug), isForm(formData))
-  if (formData.get('confirm') !== 'on') return { fieldErrors: { confirm: 'Kryssa i att du vill ta bort resan.' } }
+  const confirmStep = `/admin/resor/${slug}/redigera?bekrafta=ta-bort-resan`
+  if (!isConfirmed(formData)) redirect(`${confirmStep}&fel=obekraftad`)
   const result = await deleteTrip(organiser.email, slug)
-  if (!result.ok) return { fieldErrors: { form: result.error } }
+  if (!result.ok) redirect(confirmStep)
   revalidatePath('/', 'layout')
   redirect('/admin/innehall?status=resa-borttagen')
 }

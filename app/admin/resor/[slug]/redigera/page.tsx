@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ContentForm } from '@/components/content-form/content-form'
 import { AdminStatus } from '@/components/admin-status'
-import { PostForm } from '@/components/post-form'
+import { AskFirstButton } from '@/components/ask-first-button'
 import { PROGRAMME_ITEM_FIELDS, tripFields } from '@/components/content-form/fields'
 import { getTripForEdit, tripFormValues } from '@/lib/trips/edit-form'
 import { hostCityOptions } from '@/lib/trips/host-city-edit'
@@ -14,7 +14,9 @@ import { requireOrganiser } from '@/lib/auth/session'
 import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
 import { isOverbooked, seatsLeft } from '@/lib/trips/availability'
 import { TRIP_STATE_LABEL, refusalText, tripState } from '@/lib/trips/life-cycle'
-import { copyTripAction, deleteProgrammeItemAction, deleteTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
+import { tripDeletionPreview } from '@/lib/trips/copy'
+import { copyTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
+import { DeleteItemConfirmation, DeleteTripConfirmation } from './delete-confirmations'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Redigera resa', robots: { index: false, follow: false } }
@@ -24,8 +26,16 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function EditTripPage({ params, searchParams }: Props) {
   await requireOrganiser()
   const [{ slug }, query] = await Promise.all([params, searchParams])
-  const [trip, cities] = await Promise.all([getTripForEdit(slug), hostCityOptions()])
-  if (!trip) notFound()
+  const refused = query.fel === 'obekraftad'
+  if (query.bekrafta === 'ta-bort-resan') return <DeleteTripConfirmation slug={slug} refused={refused} />
+  const itemId = typeof query.punkt === 'string' && /^\d{1,9}$/.test(query.punkt) ? Number(query.punkt) : null
+  if (query.bekrafta === 'ta-bort-punkt' && itemId) {
+    const confirmation = await DeleteItemConfirmation({ slug, itemId, refused })
+    if (confirmation) return confirmation
+  }
+  const [trip, cities, deletion] = await Promise.all([getTripForEdit(slug), hostCityOptions(), tripDeletionPreview(slug)])
+  if (!trip || !deletion) notFound()
+  const editPath = `/admin/resor/${trip.slug}/redigera`
   const confirmed = trip._count.registrations
   const firstDay = trip.startDate ? trip.startDate.toISOString().slice(0, 10) : ''
   return (
@@ -70,11 +80,9 @@ export default async function EditTripPage({ params, searchParams }: Props) {
               <Link href={`/admin/resor/${trip.slug}/redigera/program/${item.id}`}>
                 Ändra<span className="visually-hidden"> {item.title}</span>
               </Link>{' '}
-              <PostForm action={deleteProgrammeItemAction.bind(null, trip.slug, item.id)} permalink={`/admin/resor/${trip.slug}/redigera`} className="inline-form">
-                <button type="submit" className="button button--small">
-                  Ta bort<span className="visually-hidden"> {item.title}</span>
-                </button>
-              </PostForm>
+              <AskFirstButton permalink={editPath} step="ta-bort-punkt" fields={{ punkt: String(item.id) }} small className="inline-form">
+                Ta bort<span className="visually-hidden"> {item.title}</span>
+              </AskFirstButton>
             </li>
           ))}
         </ul>
@@ -105,20 +113,24 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         permalink={`/admin/resor/${trip.slug}/redigera`}
       />
 
-      <h2 id="ta-bort">Ta bort resan</h2>
-      <p>
-        {trip.isExample
-          ? 'Exempelresan tas bort med alla provanmälningar. Den kommer inte tillbaka.'
-          : 'En resa som någon har anmält sig till kan inte tas bort; avpublicera den i stället.'}
-      </p>
-      <ContentForm
-        action={deleteTripAction.bind(null, trip.slug)}
-        fields={[{ name: 'confirm', label: 'Ja, ta bort resan', kind: 'checkbox' }]}
-        initial={{}}
-        submitLabel="Ta bort resan"
-        idPrefix="ta-bort"
-        permalink={`/admin/resor/${trip.slug}/redigera`}
-      />
+      <section className="danger-zone" aria-labelledby="ta-bort">
+        <h2 id="ta-bort">Ta bort resan</h2>
+        {deletion.refusal ? (
+          <p>{deletion.refusal}</p>
+        ) : (
+          <>
+            <p>
+              {trip.isExample
+                ? 'Exempelresan tas bort med alla provanmälningar. Den kommer inte tillbaka.'
+                : 'Ingen har anmält sig, så resan kan tas bort. Det går inte att ångra.'}{' '}
+              Du får bekräfta först.
+            </p>
+            <AskFirstButton permalink={editPath} step="ta-bort-resan">
+              Ta bort resan …
+            </AskFirstButton>
+          </>
+        )}
+      </section>
     </>
   )
 }

@@ -17,6 +17,7 @@ import {
   resendLatestEmail,
 } from '@/lib/registrations/organiser-changes'
 import { requireOrganiser } from '@/lib/auth/session'
+import { isConfirmed } from '@/lib/forms/confirmation'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 
 const detailPath = (slug: string, id: number) => `/admin/resor/${encodeURIComponent(slug)}/anmalan/${id}`
@@ -51,9 +52,11 @@ export async function waitlist(slug: string, id: number): Promise<void> {
   back(slug, id, await moveToWaitlist(organiser.email, id), 'reservlista')
 }
 
-export async function cancel(slug: string, id: number): Promise<void> {
+/** Only from the confirmation step (?bekrafta=avboka), whose button posts confirmed=1; without it, back there. */
+export async function cancel(slug: string, id: number, _previous: unknown, formData: FormData): Promise<void> {
   const organiser = await requireOrganiser()
-  refuseTampered(isSlug(slug), isId(id))
+  refuseTampered(isSlug(slug), isId(id), isForm(formData))
+  if (!isConfirmed(formData)) redirect(`${detailPath(slug, id)}?bekrafta=avboka&fel=obekraftad`)
   back(slug, id, await cancelByOrganiser(organiser.email, id), 'avbokad')
 }
 

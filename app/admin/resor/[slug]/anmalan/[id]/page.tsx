@@ -5,6 +5,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AskFirstButton } from '@/components/ask-first-button'
 import { PostForm } from '@/components/post-form'
 import { SignupForm } from '@/components/signup-form'
 import { getAdminRegistration } from '@/lib/admin/registration-detail'
@@ -14,14 +15,15 @@ import { registrationFormValues } from '@/lib/registrations/manage'
 import type { RegistrationStatus } from '@/lib/generated/prisma/enums'
 import { AUDIT_FIELD_LABELS, STATUS_LABEL } from '@/lib/registrations/schema'
 import { RegistrationAnswers } from '@/components/registration-answers'
-import { cancel, confirm, correct, reinstate, resend, setCheckedIn, waitlist } from './actions'
+import { confirm, correct, reinstate, resend, setCheckedIn, waitlist } from './actions'
+import { CancelConfirmation } from './cancel-confirmation'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Anmälan', robots: { index: false, follow: false } }
 
 type Props = {
   params: Promise<{ slug: string; id: string }>
-  searchParams: Promise<{ klart?: string; fel?: string }>
+  searchParams: Promise<{ klart?: string; fel?: string; bekrafta?: string }>
 }
 
 
@@ -70,6 +72,9 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
   const failed = query.fel ? FAILED[query.fel] : undefined
   const active = registration.status !== 'CANCELLED'
   const anonymised = registration.anonymisedAt !== null
+  if (query.bekrafta === 'avboka' && registration.status !== 'CANCELLED') {
+    return <CancelConfirmation registration={{ ...registration, status: registration.status }} trip={trip} permalink={permalink} refused={query.fel === 'obekraftad'} />
+  }
 
   return (
     <>
@@ -128,7 +133,6 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
             <ActionButton permalink={permalink} action={setCheckedIn.bind(null, trip.slug, registration.id)} label="Checka in" hidden={{ checkedIn: '1' }} />
           ))}
         {!anonymised && <ActionButton permalink={permalink} action={resend.bind(null, trip.slug, registration.id)} label="Skicka senaste mejlet igen" />}
-        {active && <ActionButton permalink={permalink} action={cancel.bind(null, trip.slug, registration.id)} label="Avboka" />}
         {!active && !anonymised && (
           <>
             <ActionButton permalink={permalink} action={reinstate.bind(null, trip.slug, registration.id)} label="Återställ anmälan" />
@@ -150,6 +154,14 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
       )}
       {registration.status === 'CONFIRMED' && (
         <p>Flyttar du deltagaren till reservlistan går platsen inte automatiskt till någon annan: bekräfta den som ska få den.</p>
+      )}
+      {active && (
+        <div className="danger-zone">
+          <p>Avbokningen mejlas till deltagaren och kan inte göras ogjord med ett klick. Du får bekräfta den först.</p>
+          <AskFirstButton permalink={permalink} step="avboka">
+            Avboka …
+          </AskFirstButton>
+        </div>
       )}
 
       <h2>Svar</h2>
