@@ -26,6 +26,10 @@ const SUMMARY_AFTER_ERASURE: Record<string, string> = {
   'registration.promoted': 'En anmälan fick en plats från reservlistan (personuppgifterna är borttagna)',
   'registration.checked_in': 'Ändrade incheckningen för en anmälan (personuppgifterna är borttagna)',
   'registration.email_resent': 'Skickade ett mejl igen (personuppgifterna är borttagna)',
+  'registration.reinstated': 'Återställde en avbokad anmälan (personuppgifterna är borttagna)',
+  'registration.email_change_requested': 'Bad om att byta e-postadress (personuppgifterna är borttagna)',
+  'registration.email_changed': 'Bytte e-postadress (personuppgifterna är borttagna)',
+  'registration.erased': 'Personuppgifterna togs bort på deltagarens begäran',
 }
 const SUMMARY_FALLBACK = 'Ändring av en anmälan (personuppgifterna är borttagna)'
 /** How another registration's entry refers to an anonymised person it named. */

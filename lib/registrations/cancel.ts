@@ -5,7 +5,10 @@
 // The e-mails it causes are written to the outbox in the same transaction. The participant's own
 // 'cancelled' e-mail takes one of the inbox's daily allowance (lib/rate-limits); over it the
 // cancellation stands and only that e-mail is not sent (the page says so). The promoted person's
-// e-mail and the organisers' notice are the site's own and are never held back.
+// e-mail and the organisers' notice are the site's own and are never held back. The audit log
+// gets the cancellation as the participant's own (and their erasure, written after it, so that it
+// names nothing), and the seat given from the waiting list as the site's.
+import { PARTICIPANT_ACTOR, recordAudit, SITE_ACTOR } from '../admin/audit'
 import { db, QUEUED_TRANSACTION, type Tx } from '../db'
 import { anonymiseRegistrations } from '../privacy/anonymise'
 import { takeInboxAllowance } from '../rate-limits'
@@ -51,6 +54,28 @@ export async function cancelRegistration(
       })
 
       const promotedRegistrationId = wasConfirmed ? await promoteFirstWaiting(tx, locked) : null
+      await recordAudit(tx, {
+        actor: PARTICIPANT_ACTOR,
+        action: 'registration.cancelled',
+        entityType: 'registration',
+        entityId: registration.id,
+        tripId: locked.id,
+        summary: erase ? 'Avbokade sin anmälan och bad att personuppgifterna tas bort' : 'Avbokade sin anmälan',
+        changes: { status: { from: registration.status, to: 'CANCELLED' } },
+      })
+      if (promotedRegistrationId !== null) {
+        const promoted = await tx.registration.findUniqueOrThrow({ where: { id: promotedRegistrationId }, select: { firstName: true, lastName: true } })
+        await recordAudit(tx, {
+          actor: SITE_ACTOR,
+          action: 'registration.promoted',
+          entityType: 'registration',
+          entityId: promotedRegistrationId,
+          tripId: locked.id,
+          // By number, not name: this entry stays when the cancelled person's data is erased.
+          summary: `${`${promoted.firstName} ${promoted.lastName}`.trim()} fick platsen från reservlistan när anmälan ${registration.id} avbokades`,
+          changes: { status: { from: 'WAITLISTED', to: 'CONFIRMED' } },
+        })
+      }
 
       const emailSent = !erase && (await takeInboxAllowance(tx, registration.email)).ok
       if (emailSent) await queueRegistrationEmail(tx, registration.id, 'cancelled')
@@ -63,7 +88,17 @@ export async function cancelRegistration(
 
       // The row stays (cancelled) so that the trip's counts stay right; nothing personal is left:
       // not in the row, its links, its e-mail, nor the audit log (the one anonymiser retention uses).
-      if (erase) await anonymiseRegistrations(tx, [registration.id], now)
+      if (erase) {
+        await anonymiseRegistrations(tx, [registration.id], now)
+        await recordAudit(tx, {
+          actor: PARTICIPANT_ACTOR,
+          action: 'registration.erased',
+          entityType: 'registration',
+          entityId: registration.id,
+          tripId: locked.id,
+          summary: 'Personuppgifterna togs bort på deltagarens begäran',
+        })
+      }
 
       return { kind: 'cancelled', registrationId: registration.id, promotedRegistrationId, erased: erase, emailSent } as const
     },

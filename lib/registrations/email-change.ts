@@ -5,7 +5,9 @@
 // an expiry; the present address is told that a change was asked for, with no link. When the
 // new address is confirmed, every personal link sent before stops working and a fresh one goes
 // to the new address. Both steps run under the trip's lock, where the rule "one active
-// registration per e-mail per trip" is decided.
+// registration per e-mail per trip" is decided. The confirmed change is written to the audit log
+// as the participant's own, old address → new; a request is logged without the address it names.
+import { PARTICIPANT_ACTOR, recordAudit } from '../admin/audit'
 import { db, QUEUED_TRANSACTION, type Tx } from '../db'
 import { emailChangeNotice, emailConfirmation } from '../email/registration-emails'
 import { enqueueEmail } from '../email/outbox'
@@ -141,7 +143,13 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
         where: { tokenHash },
         include: {
           registration: {
-            select: { id: true, status: true, tripId: true, trip: { select: { changesAllowedUntil: true, startDate: true, endDate: true, year: true } } },
+            select: {
+              id: true,
+              status: true,
+              tripId: true,
+              email: true,
+              trip: { select: { changesAllowedUntil: true, startDate: true, endDate: true, year: true } },
+            },
           },
         },
       })
@@ -151,6 +159,15 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
       if (state.kind !== 'open') return state
 
       await tx.registration.update({ where: { id: registration.id }, data: { email: pending.newEmail } })
+      await recordAudit(tx, {
+        actor: PARTICIPANT_ACTOR,
+        action: 'registration.email_changed',
+        entityType: 'registration',
+        entityId: registration.id,
+        tripId: registration.tripId,
+        summary: 'Bekräftade sin nya e-postadress',
+        changes: { email: { from: registration.email, to: pending.newEmail } },
+      })
       await retireLinks(tx, registration.id)
       const fresh = await createLink(tx, registration.id)
       const allowance = await takeInboxAllowance(tx, pending.newEmail)

@@ -93,6 +93,7 @@ export async function correctRegistration(actor: string, registrationId: number,
       action: 'registration.updated',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: `Ändrade uppgifter för ${nameOf(input)}`,
       changes,
     })
@@ -122,6 +123,7 @@ export async function confirmRegistration(
       action: 'registration.confirmed',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: `Bekräftade ${nameOf(registration)}${overbooked ? ` (överbokad: ${confirmed + 1} av ${trip.seats} platser)` : ''}`,
       changes: { status: { from: registration.status, to: 'CONFIRMED' } },
     })
@@ -146,6 +148,7 @@ export async function moveToWaitlist(actor: string, registrationId: number): Pro
       action: 'registration.waitlisted',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: `Flyttade ${nameOf(registration)} till reservlistan (plats ${position})`,
       changes: { status: { from: registration.status, to: 'WAITLISTED' } },
     })
@@ -171,6 +174,7 @@ export async function cancelByOrganiser(actor: string, registrationId: number, n
       action: 'registration.cancelled',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: `Avbokade ${nameOf(registration)}`,
       changes: { status: { from: registration.status, to: 'CANCELLED' } },
     })
@@ -181,6 +185,7 @@ export async function cancelByOrganiser(actor: string, registrationId: number, n
         action: 'registration.promoted',
         entityType: 'registration',
         entityId: promotedRegistrationId,
+        tripId: promoted.tripId,
         // Not the cancelled person's name: this entry belongs to the promoted registration and
         // stays when the other's data is erased.
         summary: `${nameOf(promoted)} fick platsen från reservlistan när anmälan ${registration.id} avbokades`,
@@ -220,6 +225,7 @@ export async function reinstateRegistration(
       action: 'registration.reinstated',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary:
         status === 'CONFIRMED'
           ? `Återställde ${nameOf(registration)} med plats${seatFree ? '' : ` (överbokad: ${confirmed + 1} av ${trip.seats} platser)`}`
@@ -243,6 +249,7 @@ export async function checkIn(actor: string, registrationId: number, checkedIn: 
       action: 'registration.checked_in',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: checkedIn ? `Checkade in ${nameOf(registration)}` : `Ångrade incheckningen av ${nameOf(registration)}`,
       changes: { checkedInAt: { from: registration.checkedInAt, to: checkedInAt } },
     })
@@ -261,6 +268,7 @@ export async function resendLatestEmail(actor: string, registrationId: number): 
       action: 'registration.email_resent',
       entityType: 'registration',
       entityId: registration.id,
+      tripId: registration.tripId,
       summary: `Skickade mejlet om status ${STATUS_LABEL[registration.status].toLowerCase()} igen till ${registration.email}`,
     })
     return { kind: 'resent', emailKind } as const

@@ -9,7 +9,12 @@
 // - other answers changed: they are stored and the 'changed' e-mail goes to the registration's
 //   address, unless that inbox has had its daily ceiling (then the change is stored all the same
 //   and the page says that no e-mail was sent).
-import { changedFields } from '../admin/audit'
+// Each save is written to the audit log as the participant's own (PARTICIPANT_ACTOR), with the
+// fields changed; a requested new address is not (it is not theirs until confirmed: see
+// email-change.ts, which logs the change of address when it is).
+import { changedFields, PARTICIPANT_ACTOR, recordAudit, type AuditChanges } from '../admin/audit'
+import type { Tx } from '../db'
+import type { Prisma } from '../generated/prisma/client'
 import { db, QUEUED_TRANSACTION } from '../db'
 import { log } from '../log'
 import { consumeLimit, takeInboxAllowance, type LimitedBy, type Requester } from '../rate-limits'
@@ -96,7 +101,8 @@ export async function updateRegistration(
         if (!current) return { kind: 'not-found' }
         if (current.status === 'CANCELLED') return { kind: 'cancelled' }
 
-        const changed = Object.keys(changedFields(current, answers)).length > 0
+        const changes = changedFields(current, answers)
+        const changed = Object.keys(changes).length > 0
         const emailChanged = newEmail !== current.email
         if (!changed && !emailChanged) return { kind: 'unchanged' }
 
@@ -106,7 +112,7 @@ export async function updateRegistration(
             select: { id: true },
           })
           if (taken) return { kind: 'invalid', values: readSignupValues(raw), fieldErrors: { email: EMAIL_TAKEN } }
-          if (changed) await tx.registration.update({ where: { id: registration.id }, data: answers })
+          if (changed) await saveAnswers(tx, current, answers, changes)
           const requested = await requestEmailChange(
             tx,
             { id: current.id, email: current.email, firstName: current.firstName, tripTitle: trip.title },
@@ -118,10 +124,18 @@ export async function updateRegistration(
             throw new Refused({ kind: 'rate-limited', values: parsed.values, by: 'inbox', retryAfterSeconds: requested.retryAfterSeconds })
           }
           log.info('registration.email_change_requested', { registrationId: registration.id })
+          await recordAudit(tx, {
+            actor: PARTICIPANT_ACTOR,
+            action: 'registration.email_change_requested',
+            entityType: 'registration',
+            entityId: registration.id,
+            tripId: trip.id,
+            summary: 'Bad om att byta e-postadress (gäller när den nya adressen är bekräftad)',
+          })
           return { kind: 'email-change-sent', otherChangesSaved: changed }
         }
 
-        await tx.registration.update({ where: { id: registration.id }, data: answers })
+        await saveAnswers(tx, current, answers, changes)
         const allowance = await takeInboxAllowance(tx, current.email)
         if (allowance.ok) await queueRegistrationEmail(tx, registration.id, 'changed')
         return { kind: 'updated', emailSent: allowance.ok }
@@ -132,4 +146,18 @@ export async function updateRegistration(
       if (err instanceof Refused) return err.result
       throw err
     })
+}
+
+/** Stores the changed answers and their audit entry, as the participant's own change. */
+async function saveAnswers(tx: Tx, current: { id: number; tripId: number }, answers: Prisma.RegistrationUncheckedUpdateInput, changes: AuditChanges) {
+  await tx.registration.update({ where: { id: current.id }, data: answers })
+  await recordAudit(tx, {
+    actor: PARTICIPANT_ACTOR,
+    action: 'registration.updated',
+    entityType: 'registration',
+    entityId: current.id,
+    tripId: current.tripId,
+    summary: 'Ändrade sina uppgifter',
+    changes,
+  })
 }

@@ -72,12 +72,13 @@ export async function deleteProgrammeItem(actor: string, tripSlug: string, itemI
 const AUDIT_SUMMARY = { added: 'lades till', updated: 'ändrades', deleted: 'togs bort' } as const
 
 /** The audit entry of one change to an item: `programme.item_added` and so on. */
-function auditItem(tx: Tx, actor: string, item: { id: number; title: string }, what: keyof typeof AUDIT_SUMMARY, changes: Record<string, { from: unknown; to: unknown }>) {
+function auditItem(tx: Tx, actor: string, item: { id: number; tripId: number; title: string }, what: keyof typeof AUDIT_SUMMARY, changes: Record<string, { from: unknown; to: unknown }>) {
   return recordAudit(tx, {
     actor,
     action: `programme.item_${what}`,
     entityType: 'programmeItem',
     entityId: item.id,
+    tripId: item.tripId,
     summary: `Programpunkten ”${item.title}” ${AUDIT_SUMMARY[what]}.`,
     changes,
   })

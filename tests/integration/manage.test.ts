@@ -269,8 +269,13 @@ describe('cancelRegistration', () => {
 
     expect(await cancelRegistration(r.token, { erase: true })).toMatchObject({ kind: 'cancelled', erased: true })
     const after = await own()
-    // As many entries as before, by the same people at the same times, with nothing personal left.
-    expect(after.map((e) => [e.action, e.actor, e.at])).toEqual(before.map((e) => [e.action, e.actor, e.at]))
+    // The entries before, by the same people at the same times, then her own cancellation and
+    // erasure, with nothing personal left.
+    expect(after.slice(0, before.length).map((e) => [e.action, e.actor, e.at])).toEqual(before.map((e) => [e.action, e.actor, e.at]))
+    expect(after.slice(before.length).map((e) => [e.action, e.actor, e.summary])).toEqual([
+      ['registration.cancelled', 'deltagare', 'Avbokade en anmälan (personuppgifterna är borttagna)'],
+      ['registration.erased', 'deltagare', 'Personuppgifterna togs bort på deltagarens begäran'],
+    ])
     expect(JSON.stringify(after)).not.toMatch(/Ulrika|Gammalnamn|Nyberg|Laktosfri|Nötallergi|färdtjänst|\+4670/)
     expect(JSON.stringify(after)).not.toContain(email)
     const update = after.find((e) => e.action === 'registration.updated')!

@@ -234,6 +234,7 @@ describe('anonymising the registrations of ended trips', () => {
         action: 'registration.promoted',
         entityType: 'registration',
         entityId: second.registrationId,
+        tripId: trip.id,
         summary: 'Ulrika Kvarsson fick platsen från reservlistan när Örjan Förstberg avbokades',
         changes: { status: { from: 'WAITLISTED', to: 'CONFIRMED' } },
       }),

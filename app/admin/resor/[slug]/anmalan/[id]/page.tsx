@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation'
 import { AskFirstButton } from '@/components/ask-first-button'
 import { PostForm } from '@/components/post-form'
 import { SignupForm } from '@/components/signup-form'
+import { actorLabel } from '@/lib/admin/audit-wording'
 import { getAdminRegistration } from '@/lib/admin/registration-detail'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/dates'
@@ -185,7 +186,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
 
       <h2 id="historik">Historik</h2>
       {registration.audit.length === 0 ? (
-        <p>Inga ändringar gjorda av arrangörerna ännu.</p>
+        <p>Inga ändringar gjorda ännu.</p>
       ) : (
         <ol className="audit-log" aria-labelledby="historik">
           {registration.audit.map((entry) => {
@@ -193,7 +194,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
             return (
               <li key={entry.id}>
                 <p>
-                  <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {entry.actor}: {entry.summary}
+                  <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {actorLabel(entry.actor)}: {entry.summary}
                 </p>
                 {Object.keys(changes).length > 0 && (
                   <ul>
