@@ -11,6 +11,9 @@ import { LIST_KINDS } from '../../lib/admin/trip-lists'
 import { adminTest as test, expect, expectNoAxeViolations, signInAsOrganiser } from './support/fixtures'
 import { createTripWithLongData, LONG_NAME, LONG_ORGANISATION, LONG_WORD_ORGANISATION } from './support/long-admin-data'
 
+// Making the organiser (a scrypt hash) and signing in alone took over 30 s on a loaded machine.
+test.describe.configure({ timeout: 120_000 })
+
 const ADMIN_DIR = path.resolve('app/admin')
 const SIGN_IN = '/admin/logga-in'
 const DESKTOP = { width: 1280, height: 800 }
@@ -103,7 +106,6 @@ for (const [label, viewport] of [
 }
 
 test('at 1280×800 the registrations table starts on the first screen, fits, and keeps each row to two lines', async ({ page, db, organiser }) => {
-  test.slow() // sign-in and a few page loads: over 30 s on a loaded machine
   const { trip, registrations } = await createTripWithLongData(db)
   await page.setViewportSize(DESKTOP)
   await signInAsOrganiser(page, organiser)
@@ -135,7 +137,6 @@ test('at 1280×800 the registrations table starts on the first screen, fits, and
 })
 
 test('at 390×844 the filters fold into a few rows, the table scrolls in its own box and says so', async ({ page, db, organiser }) => {
-  test.slow() // sign-in and a few page loads: over 30 s on a loaded machine
   const { trip } = await createTripWithLongData(db)
   await page.setViewportSize(PHONE)
   await signInAsOrganiser(page, organiser)
@@ -155,7 +156,6 @@ test('at 390×844 the filters fold into a few rows, the table scrolls in its own
 })
 
 test('at 390×844 a long organisation name stays inside its check-in card, with "Checka in" in it', async ({ page, db, organiser }) => {
-  test.slow() // sign-in and a few page loads: over 30 s on a loaded machine
   const { trip } = await createTripWithLongData(db)
   await page.setViewportSize(PHONE)
   await signInAsOrganiser(page, organiser)
@@ -184,7 +184,6 @@ test('at 390×844 a long organisation name stays inside its check-in card, with 
 })
 
 test('at 1280 the list of everyone shows all its columns; printed, on landscape pages as wide as the paper', async ({ page, db, organiser }) => {
-  test.slow() // sign-in and a few page loads: over 30 s on a loaded machine
   const { trip } = await createTripWithLongData(db)
   await page.setViewportSize(DESKTOP)
   await signInAsOrganiser(page, organiser)
@@ -221,7 +220,6 @@ test('at 1280 the list of everyone shows all its columns; printed, on landscape 
 })
 
 test('an invalid field is marked beyond its colour, and form controls take the site’s colour', async ({ page, organiser }) => {
-  test.slow() // sign-in and a few page loads: over 30 s on a loaded machine
   await signInAsOrganiser(page, organiser)
   await page.goto('/admin/resor/ny')
   await page.getByRole('button', { name: 'Skapa resan' }).click()
