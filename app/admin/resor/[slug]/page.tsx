@@ -4,6 +4,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { cellWrapClass } from '@/components/table-cells'
 import { listRegistrations, parseListQuery, type ListQuery } from '@/lib/admin/registration-list'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
@@ -49,16 +50,15 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
         {trip.confirmed} av {trip.seats} platser bokade · {trip.waitlisted} på reservlistan · {trip.cancelled} avbokade
       </p>
 
-      <p>
-        <Link href={`/admin/resor/${trip.slug}/incheckning`}>Incheckning på avresedagen</Link>
-      </p>
-
-      <h2>Sök och filtrera</h2>
-      <form method="get" className="form">
-        <div className="field">
-          <label htmlFor="q">Sök</label>
+      <h2 id="filter" className="visually-hidden">
+        Sök och filtrera
+      </h2>
+      {/* One row of small controls on a wide screen, a few on a phone: the table stays on the first screen. */}
+      <form method="get" className="filter-bar" aria-labelledby="filter">
+        <div className="field filter-bar__search">
+          <label htmlFor="q">Sök</label>{' '}
           <span className="hint" id="q-hint">
-            Namn, e-post eller organisation.
+            namn, e-post, organisation
           </span>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ''} aria-describedby="q-hint" />
         </div>
@@ -89,17 +89,19 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
           ]}
           includeAll={false}
         />
-        <button type="submit" className="button">
-          Visa
-        </button>{' '}
-        <Link href={`/admin/resor/${trip.slug}`}>Rensa</Link>
+        <div className="filter-bar__actions">
+          <button type="submit" className="button button--small">
+            Visa
+          </button>
+          <Link href={`/admin/resor/${trip.slug}`}>Rensa</Link>
+        </div>
       </form>
 
-      <h2 id="resultat">
+      <h2 id="resultat" className="table-heading">
         {total} {total === 1 ? 'anmälan' : 'anmälningar'}
       </h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="resultat">
-        <table className="data-table" aria-labelledby="resultat">
+        <table className="data-table registrations-table" aria-labelledby="resultat">
           <thead>
             <tr>
               <th scope="col">Nr</th>
@@ -115,18 +117,18 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.id}</td>
-                <td>
+                <td className="cell-nowrap">{r.id}</td>
+                <td className={cellWrapClass(`${r.lastName}, ${r.firstName}`)}>
                   <Link href={`/admin/resor/${trip.slug}/anmalan/${r.id}`}>
                     {r.lastName}, {r.firstName}
                   </Link>
                 </td>
-                <td>{r.organisation}</td>
-                <td>{r.email}</td>
-                <td>{roleLabel(r.role)}</td>
-                <td>{statusLabel(r.status)}</td>
+                <td className={cellWrapClass(r.organisation)}>{r.organisation}</td>
+                <td className="cell-long">{r.email}</td>
+                <td className="cell-nowrap">{roleLabel(r.role)}</td>
+                <td className="cell-nowrap">{statusLabel(r.status)}</td>
                 <td>{r.overnight ? overnightLabel(r.overnight) : '–'}</td>
-                <td>{r.boardingStop?.name ?? '–'}</td>
+                <td className={cellWrapClass(r.boardingStop?.name)}>{r.boardingStop?.name ?? '–'}</td>
               </tr>
             ))}
           </tbody>

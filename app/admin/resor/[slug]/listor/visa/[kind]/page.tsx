@@ -3,12 +3,16 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { cellWrapClass } from '@/components/table-cells'
 import { LIST_KINDS, LIST_TITLES, tripList, type ListKind } from '@/lib/admin/trip-lists'
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Lista', robots: { index: false, follow: false } }
+
+// A list of more columns than this is printed on landscape pages (the named page in globals.css).
+const WIDE_FROM_COLUMNS = 6
 
 export default async function ListPage({ params }: { params: Promise<{ slug: string; kind: string }> }) {
   await requireOrganiser()
@@ -17,8 +21,9 @@ export default async function ListPage({ params }: { params: Promise<{ slug: str
   const trip = await getAdminTrip(slug)
   if (!trip) notFound()
   const sheet = await tripList(trip.id, kind as ListKind)
+  const wide = sheet.columns.length > WIDE_FROM_COLUMNS
   return (
-    <>
+    <div className={wide ? 'list-view list-view--wide' : 'list-view'}>
       <p className="no-print">
         <Link href={`/admin/resor/${trip.slug}`}>Tillbaka till anmälningarna</Link> ·{' '}
         <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a> ·{' '}
@@ -29,7 +34,7 @@ export default async function ListPage({ params }: { params: Promise<{ slug: str
       </h1>
       <p>{sheet.rows.length} rader</p>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="lista">
-        <table className="data-table print-table">
+        <table className="data-table print-table list-table">
           <caption id="lista" className="visually-hidden">
             {LIST_TITLES[kind as ListKind]}
           </caption>
@@ -46,13 +51,15 @@ export default async function ListPage({ params }: { params: Promise<{ slug: str
             {sheet.rows.map((row, i) => (
               <tr key={i}>
                 {row.map((cell, j) => (
-                  <td key={j}>{cell ?? ''}</td>
+                  <td key={j} className={cellWrapClass(cell)}>
+                    {cell ?? ''}
+                  </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </>
+    </div>
   )
 }
