@@ -2,6 +2,7 @@
 // missing (by slug, or the settings row), so it never duplicates a row nor overwrites anything
 // the organisers have changed. The example trip (./example-trip.ts) is added once when asked
 // for: a marker row remembers it, so it never comes back after the organisers deleted it.
+import { LONG_TRANSACTION } from '../db'
 import type { PrismaClient } from '../generated/prisma/client'
 import { hostCities, siteSettings, trips } from './initial-content'
 import { EXAMPLE_SEEDED_MARKER, EXAMPLE_TRIP_SLUG, exampleTrip } from './example-trip'
@@ -54,5 +55,8 @@ export async function seedContent(
       }
     }
     return { tripsAdded, hostCitiesAdded: cities.count, exampleAdded }
-  })
+    // A start under load (several instances, a busy CI machine) may take longer than Prisma's 5 s:
+    // cut off, the transaction's later statements failed with a foreign-key error and the start
+    // with them.
+  }, LONG_TRANSACTION)
 }
