@@ -124,3 +124,9 @@ async function lockOwner(tx: InTransaction, owner: PhotoOwner): Promise<{ id: nu
     SELECT id, slug, name FROM "HostCity" WHERE slug = ${owner.slug} FOR UPDATE`
   return city ?? null
 }
+
+/** The file a photo form posted in its `photo` field, or null (no file chosen posts an empty one). */
+export function uploadedFile(formData: FormData): Blob | null {
+  const file = formData.get('photo')
+  return file instanceof Blob && file.size > 0 ? file : null
+}

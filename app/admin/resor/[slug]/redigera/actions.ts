@@ -12,6 +12,8 @@ import { runInterestListSoon } from '@/lib/interest/job'
 import { requireOrganiser } from '@/lib/auth/session'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
+import { readTextFields } from '@/lib/forms/form-state'
+import { removePhoto, savePhoto, uploadedFile } from '@/lib/photos/store'
 
 export async function saveTripAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await requireOrganiser()
@@ -65,4 +67,24 @@ export async function deleteTripAction(slug: string, _previous: FormState, formD
   if (!result.ok) return { fieldErrors: { form: result.error } }
   revalidatePath('/', 'layout')
   redirect('/admin/innehall?status=resa-borttagen')
+}
+
+// ---- The trip's photo (lib/photos/store.ts) ----
+
+export async function saveTripPhotoAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const organiser = await requireOrganiser()
+  refuseTampered(isSlug(slug), isForm(formData))
+  const raw = formToRaw(formData)
+  const result = await savePhoto(organiser.email, { kind: 'trip', slug }, raw, uploadedFile(formData))
+  if (!result.ok) return { fieldErrors: result.errors, values: readTextFields(['altText', 'credit'], raw) }
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=bild-sparad#bild`)
+}
+
+export async function removeTripPhotoAction(slug: string): Promise<void> {
+  const organiser = await requireOrganiser()
+  refuseTampered(isSlug(slug))
+  await removePhoto(organiser.email, { kind: 'trip', slug })
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=bild-borttagen#bild`)
 }

@@ -15,6 +15,9 @@ import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
 import { isOverbooked, seatsLeft } from '@/lib/trips/availability'
 import { TRIP_STATE_LABEL, refusalText, tripState } from '@/lib/trips/life-cycle'
 import { copyTripAction, deleteProgrammeItemAction, deleteTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
+import { PhotoSection } from '@/components/photo-section'
+import { photoForEdit } from '@/lib/photos/store'
+import { removeTripPhotoAction, saveTripPhotoAction } from './actions'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Redigera resa', robots: { index: false, follow: false } }
@@ -24,7 +27,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function EditTripPage({ params, searchParams }: Props) {
   await requireOrganiser()
   const [{ slug }, query] = await Promise.all([params, searchParams])
-  const [trip, cities] = await Promise.all([getTripForEdit(slug), hostCityOptions()])
+  const [trip, cities, photo] = await Promise.all([getTripForEdit(slug), hostCityOptions(), photoForEdit({ kind: 'trip', slug })])
   if (!trip) notFound()
   const confirmed = trip._count.registrations
   const firstDay = trip.startDate ? trip.startDate.toISOString().slice(0, 10) : ''
@@ -52,6 +55,14 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         submitLabel="Spara resan"
         idPrefix="resa"
         permalink={`/admin/resor/${trip.slug}/redigera`}
+      />
+
+      <PhotoSection
+        photo={photo}
+        saveAction={saveTripPhotoAction.bind(null, trip.slug)}
+        removeAction={removeTripPhotoAction.bind(null, trip.slug)}
+        permalink={`/admin/resor/${trip.slug}/redigera`}
+        ownerWord="resan"
       />
 
       <h2 id="program">Program</h2>
