@@ -5,8 +5,9 @@
 // it was taken). The upload itself is not kept.
 import sharp, { type Metadata } from 'sharp'
 
-/** The largest file taken (next.config.ts lets a little more through for the form around it). */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+import { PHOTO_MAX_BYTES } from './limits'
+
+export { PHOTO_MAX_BYTES }
 /** Widths the pages ask for (srcset); a smaller upload gets its own width instead of larger ones. */
 export const PHOTO_WIDTHS = [480, 960, 1600] as const
 /** Smallest photo that still fills a phone's width. */
