@@ -125,7 +125,9 @@ function Field({ field, value, error, id }: { field: FieldSpec; value: string | 
     // A file input cannot be given a value: after an error the file is chosen again.
     defaultValue: field.kind === 'file' ? undefined : text,
     'aria-invalid': error ? true : undefined,
-    'aria-required': field.required || undefined,
+    // A file input has no ARIA role that takes aria-required: it gets the plain attribute (the form is noValidate).
+    'aria-required': (field.required && field.kind !== 'file') || undefined,
+    required: (field.required && field.kind === 'file') || undefined,
     'aria-describedby': describedBy,
   }
   return (
