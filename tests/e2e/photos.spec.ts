@@ -2,6 +2,10 @@
 // for a host town without JavaScript; the public pages show it responsive with that alt text, the
 // image's address answers WebP cached for a year, a missing description is refused in Swedish
 // and keeps nothing, and nothing scrolls sideways at 390 px. Axe on every page met.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import sharp from 'sharp'
 import type { Page } from '@playwright/test'
 import { createTestTrip } from '../support/factories'
@@ -14,6 +18,21 @@ async function photoJpeg(width: number, height: number, colour: string) {
     .withExif({ IFD0: { Make: 'Provkamera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '58/1 19/1 0/1' } })
     .jpeg({ quality: 85 })
     .toBuffer()
+}
+
+/** The Nu Html Checker's errors on each page's markup as served (as tests/e2e/html-validity.spec.ts runs it). */
+function htmlErrors(pages: Map<string, string>): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mjolbybussen-vnu-photos-'))
+  try {
+    const files = new Map([...pages].map(([label, markup], i) => [path.join(dir, `${i}.html`), { label, markup }]))
+    for (const [file, { markup }] of files) fs.writeFileSync(file, markup)
+    const run = spawnSync('java', ['-jar', path.resolve('node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files.keys()], { encoding: 'utf8' })
+    expect(run.error, 'java (for the Nu Html Checker) must be installed').toBeUndefined()
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url: string; message: string; extract?: string }[] }
+    return messages.filter((m) => m.type !== 'info').map((m) => `${files.get(m.url.replace(/^file:/, ''))?.label}: ${m.message} [${m.extract}]`)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -91,6 +110,16 @@ test('an organiser adds a photo to a trip; the public trip page shows it respons
   await page.goto('/resor')
   await expect(page.getByRole('listitem').filter({ hasText: trip.title }).getByRole('img', { name: 'Bussen parkerad framför stadshuset i solsken' })).toBeVisible()
   expect(await sideways(page)).toBe(0)
+
+  // Valid HTML, as served, on the pages that now carry the photo (the organiser's session for the admin's).
+  const served = new Map<string, string>()
+  for (const url of [`/resor/${trip.slug}`, '/resor', `/admin/resor/${trip.slug}/redigera`]) {
+    const response = await page.request.get(url)
+    expect(response.status(), url).toBe(200)
+    served.set(url, await response.text())
+  }
+  expect(served.get(`/admin/resor/${trip.slug}/redigera`)).toContain('type="file"')
+  expect(htmlErrors(served)).toEqual([])
 })
 
 test.describe('without JavaScript', () => {
