@@ -38,7 +38,7 @@ function htmlErrors(pages: Map<string, string>): string[] {
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 
 test('an organiser adds a photo to a trip; the public trip page shows it responsive with its alt text, cached for a year', async ({ page, db, organiser, request }) => {
-  test.slow() // sign-in, two uploads (one refused), the public page at two widths, axe four times
+  test.setTimeout(300_000) // sign-in, two uploads (one refused), the public page at two widths, axe four times, one Java run: minutes on a loaded machine
   const trip = await createTestTrip(db, { boardingStops: ['Mjölby'] })
   const jpeg = await photoJpeg(2400, 1600, '#2b6c9e')
 
@@ -126,7 +126,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('an organiser adds, describes and removes a host town’s photo; the town page follows', async ({ page, db, organiser }) => {
-    test.slow() // sign-in and four posts without JavaScript, each a full page
+    test.setTimeout(300_000) // sign-in, five posts without JavaScript (each a full page), axe twice: minutes on a loaded machine
     const slug = `fotostad-${Math.random().toString(36).slice(2, 8)}`
     await db.hostCity.create({ data: { slug, name: 'Fotostad', county: 'Östergötlands län', portrait: 'En stad med **utsikt**.' } })
     await page.goto(`/orter/${slug}`)
