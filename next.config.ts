@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
 import { contentSecurityPolicy, isHttps, securityHeaders } from './lib/http/security-headers'
 import { readBuildIdentity } from './lib/build-identity'
+import { PHOTO_FORM_MAX_BYTES } from './lib/photos/limits'
 
 const development = process.env.NODE_ENV === 'development'
 // Decided when the site is built (Next.js keeps these rules in its build); behind a proxy that
@@ -23,6 +24,13 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc) once; builds need not do it again.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  experimental: {
+    // A photo upload (lib/photos/limits.ts): Next.js has one limit for every server action, so
+    // the proxy keeps every other page at 1 MB (lib/http/request-guards.ts). The proxy's copy of
+    // a body must hold the whole of it, or the action would get a cut-off file.
+    serverActions: { bodySizeLimit: PHOTO_FORM_MAX_BYTES },
+    proxyClientMaxBodySize: PHOTO_FORM_MAX_BYTES,
+  },
   // Next.js's own page cache, which also gives each cached page a second Content-Security-Policy
   // allowing its inline scripts by hash, computed once when the page is rendered
   // (lib/http/csp-cache-handler.mjs, lib/http/inline-script-hashes.mjs), and shares every

@@ -25,7 +25,8 @@ export async function proxy(request: NextRequest) {
   const guarded = { method: request.method, pathname, headers: request.headers }
   let refusal: Refusal | null = refuseRequest(guarded)
   // A server action's body that Next.js would fail to decode (a 500): refused here first. The
-  // proxy reads a copy of the body, which Next.js keeps (at most 1 MB: the limit above).
+  // proxy reads a copy of the body, which Next.js keeps (at most 1 MB, or a photo form's 11 MB:
+  // lib/http/request-guards.ts).
   let body: ArrayBuffer | undefined
   const readBody = async () => (body ??= await request.arrayBuffer())
   if (!refusal && isActionPost(guarded)) {

@@ -10,6 +10,8 @@ const MESSAGES: Record<string, string> = {
   'ort-skapad': 'Orten är tillagd.',
   'ort-sparad': 'Ändringarna av orten är sparade.',
   'installningar-sparade': 'Kontaktuppgifterna är sparade.',
+  'bild-sparad': 'Bilden är sparad och syns på den publika sidan.',
+  'bild-borttagen': 'Bilden är borttagen.',
 }
 
 export function AdminStatus({ status }: { status: string | string[] | undefined }) {

@@ -11,8 +11,10 @@ import type { FormState, FormValues } from '@/lib/forms/form-state'
 export type FieldSpec = {
   name: string
   label: string
-  kind: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'checkbox' | 'checkboxes'
+  kind: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'checkbox' | 'checkboxes' | 'file'
   hint?: string
+  /** For a file: the types the picker offers (the server checks the file itself). */
+  accept?: string
   required?: boolean
   rows?: number
   options?: { value: string; label: string }[]
@@ -120,9 +122,12 @@ function Field({ field, value, error, id }: { field: FieldSpec; value: string | 
   const props = {
     id,
     name: field.name,
-    defaultValue: text,
+    // A file input cannot be given a value: after an error the file is chosen again.
+    defaultValue: field.kind === 'file' ? undefined : text,
     'aria-invalid': error ? true : undefined,
-    'aria-required': field.required || undefined,
+    // A file input has no ARIA role that takes aria-required: it gets the plain attribute (the form is noValidate).
+    'aria-required': (field.required && field.kind !== 'file') || undefined,
+    required: (field.required && field.kind === 'file') || undefined,
     'aria-describedby': describedBy,
   }
   return (
@@ -133,7 +138,13 @@ function Field({ field, value, error, id }: { field: FieldSpec; value: string | 
       {field.kind === 'textarea' ? (
         <textarea {...props} rows={field.rows ?? 4} />
       ) : (
-        <input {...props} type={field.kind} inputMode={field.kind === 'number' ? 'numeric' : undefined} step={field.kind === 'number' ? 1 : undefined} />
+        <input
+          {...props}
+          type={field.kind}
+          inputMode={field.kind === 'number' ? 'numeric' : undefined}
+          step={field.kind === 'number' ? 1 : undefined}
+          accept={field.accept}
+        />
       )}
     </div>
   )

@@ -7,8 +7,17 @@
 // the `next-action` header (React's encoded arguments). Route handlers under /api/ read their own
 // bodies (Better Auth's JSON) and answer other methods with 405 themselves.
 
-/** The largest body the site reads: Next.js's own limit for server actions (serverActions.bodySizeLimit). */
+import { isPhotoUploadPage, PHOTO_FORM_MAX_BYTES } from '../photos/limits'
+
+/** The largest body the site reads, but for the photo forms' pages (below). */
 export const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * The largest body a page takes: a photo form's pages (the edit pages of trips and host towns)
+ * take a photo of up to 10 MB, the limit Next.js is given for every server action
+ * (serverActions.bodySizeLimit in next.config.ts); every other page 1 MB.
+ */
+export const maxBodyBytes = (pathname: string) => (isPhotoUploadPage(pathname) ? PHOTO_FORM_MAX_BYTES : MAX_BODY_BYTES)
 
 export type Refusal = {
   status: 400 | 403 | 405 | 411 | 413 | 415
@@ -27,6 +36,7 @@ export const REFUSAL_TEXT = {
   badLength: 'Förfrågan har en felaktig längd.',
   noLength: 'Förfrågan saknar uppgift om sin längd.',
   tooLarge: 'Förfrågan är för stor. Korta texten och försök igen.',
+  photoTooLarge: 'Bilden är för stor: högst 10 MB. Gå tillbaka, förminska bilden och försök igen.',
   crossSite:
     'Förfrågan kom från en annan webbplats och har stoppats. Öppna sidan på Mjölbybussens webbplats och skicka formuläret därifrån.',
   method: 'Sidan tar inte emot den här sortens förfrågan.',
@@ -54,7 +64,8 @@ export function refuseRequest(request: GuardedRequest): Refusal | null {
   const length = request.headers.get('content-length')
   if (length !== null) {
     if (!/^\d+$/.test(length.trim())) return { status: 400, message: REFUSAL_TEXT.badLength, reason: 'bad-length' }
-    if (Number(length) > MAX_BODY_BYTES) return { status: 413, message: REFUSAL_TEXT.tooLarge, reason: 'too-large' }
+    if (Number(length) > maxBodyBytes(request.pathname))
+      return { status: 413, message: isPhotoUploadPage(request.pathname) ? REFUSAL_TEXT.photoTooLarge : REFUSAL_TEXT.tooLarge, reason: 'too-large' }
   } else if (request.headers.has('transfer-encoding')) {
     // A body of unknown length: Next.js counts it itself and answers an oversized one with a bare
     // 500. Browsers send the length of every form and fetch body, so only other programs land here.

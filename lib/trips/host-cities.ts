@@ -1,10 +1,12 @@
 import { db } from '../db'
 import { couldBeSlug } from './queries'
+import { photoSelect } from '../photos/view'
 
 export async function listHostCities() {
   return db().hostCity.findMany({
     orderBy: { name: 'asc' },
     include: {
+      photo: photoSelect,
       trips: { where: { trip: { publishedAt: { not: null } } }, include: { trip: { select: { slug: true, year: true, title: true } } } },
     },
   })
@@ -15,6 +17,7 @@ export async function getHostCityPage(slug: string) {
   const city = await db().hostCity.findUnique({
     where: { slug },
     include: {
+      photo: photoSelect,
       trips: {
         where: { trip: { publishedAt: { not: null } } }, // drafts are the admin's only
         include: { trip: { select: { slug: true, year: true, title: true, startDate: true, endDate: true } } },

@@ -3,6 +3,7 @@
 import { db } from '../db'
 import { seatsLeft } from './availability'
 import { isHeld, isPublic } from './life-cycle'
+import { photoSelect } from '../photos/view'
 
 const hostCitiesInclude = {
   hostCities: {
@@ -29,7 +30,7 @@ export async function listPublicTrips() {
   const trips = await db().trip.findMany({
     where: { publishedAt: { not: null } },
     orderBy: [{ year: 'desc' }, { startDate: 'desc' }],
-    include: { ...hostCitiesInclude, ...confirmedCount },
+    include: { ...hostCitiesInclude, ...confirmedCount, photo: photoSelect },
   })
   return trips.map(withSeats)
 }
@@ -51,6 +52,7 @@ export async function getTripPage(slug: string) {
     include: {
       ...hostCitiesInclude,
       ...confirmedCount,
+      photo: photoSelect,
       boardingStops: { orderBy: { position: 'asc' } },
       programmeItems: { orderBy: { startsAt: 'asc' } },
       registrations: {

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { withScriptHashes } from '../../lib/http/csp-cache-handler.mjs'
 import { frameworkScriptHashes, inlineScriptPolicy, isFrameworkScript } from '../../lib/http/inline-script-hashes.mjs'
-import { decodablePath, MAX_BODY_BYTES, refuseRequest, sameOrigin } from '../../lib/http/request-guards'
+import { decodablePath, MAX_BODY_BYTES, maxBodyBytes, refuseRequest, sameOrigin } from '../../lib/http/request-guards'
+import { PHOTO_FORM_MAX_BYTES, PHOTO_MAX_BYTES } from '../../lib/photos/limits'
 import { contentSecurityPolicy, createNonce, cspKind, isHttps, securityHeaders } from '../../lib/http/security-headers'
 
 const directives = (csp: string) =>
@@ -179,6 +180,19 @@ describe('requests refused before Next.js sees them', () => {
     const chunked = { 'content-type': form['content-type'], 'transfer-encoding': 'chunked' }
     expect(refuseRequest(request('POST', '/resor/2024-boras/anmalan', chunked))?.status).toBe(411)
     expect(refuseRequest(request('POST', '/resor/2024-boras/anmalan', { ...form, 'content-length': '-1' }))?.status).toBe(400)
+  })
+
+  it('takes a photo form’s larger body only on the edit pages of trips and host towns, and names the photo when refusing', () => {
+    const sized = (n: number) => ({ ...form, 'content-length': String(n) })
+    for (const page of ['/admin/resor/2024-boras/redigera', '/admin/orter/mora']) {
+      expect(maxBodyBytes(page)).toBe(PHOTO_FORM_MAX_BYTES)
+      expect(refuseRequest(request('POST', page, sized(PHOTO_MAX_BYTES + 100_000)))).toBeNull()
+      expect(refuseRequest(request('POST', page, sized(PHOTO_FORM_MAX_BYTES + 1)))).toMatchObject({ status: 413, message: expect.stringMatching(/^Bilden är för stor: högst 10 MB/) })
+    }
+    for (const page of ['/admin/orter/ny', '/admin/resor/ny', '/admin/resor/2024-boras', '/admin/resor/2024-boras/redigera/program/1', '/resor/2024-boras/anmalan', '/admin/orter/mora/x']) {
+      expect(maxBodyBytes(page)).toBe(MAX_BODY_BYTES)
+      expect(refuseRequest(request('POST', page, sized(MAX_BODY_BYTES + 1)))).toMatchObject({ status: 413, message: expect.stringMatching(/^Förfrågan är för stor/) })
+    }
   })
 
   it.each([

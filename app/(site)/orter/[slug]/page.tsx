@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Markdown } from '@/components/markdown'
+import { Photo } from '@/components/photo'
 import { formatDateRange } from '@/lib/dates'
 import { getHostCityPage } from '@/lib/trips/host-cities'
 
@@ -11,6 +12,9 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ slug: string }> }
+
+// The text's width (.prose: 44rem), or the screen's less the page's padding (2 × 1.25rem).
+const PROSE_SIZES = '(min-width: 46.5rem) 44rem, calc(100vw - 2.5rem)'
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const city = await getHostCityPage((await params).slug)
@@ -23,6 +27,7 @@ export default async function HostCityPageRoute({ params }: Props) {
   return (
     <article className="prose">
       <h1>{city.name}</h1>
+      {city.photo && <Photo photo={city.photo} sizes={PROSE_SIZES} first className="photo--hero" />}
       <dl className="facts">
         <dt>Län</dt>
         <dd>{city.county}</dd>

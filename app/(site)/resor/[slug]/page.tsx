@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { HostCityLinks } from '@/components/host-city-links'
 import { ExampleTripBanner } from '@/components/example-trip-banner'
 import { Markdown } from '@/components/markdown'
+import { Photo } from '@/components/photo'
 import { TripStatus } from '@/components/trip-status'
 import { formatDateRange, formatDateTime, formatProgrammeDay, formatTimeRange, stockholmDayKey } from '@/lib/dates'
 import { isHeld } from '@/lib/trips/life-cycle'
@@ -16,6 +17,9 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ slug: string }> }
+
+// The page's width (.wrap: 64rem less 2 × 1.25rem padding), or the screen's less that padding.
+const HERO_SIZES = '(min-width: 64rem) 61.5rem, calc(100vw - 2.5rem)'
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const trip = await getTripPage((await params).slug)
@@ -31,6 +35,7 @@ export default async function TripPageRoute({ params }: Props) {
     <article>
       <h1>{trip.title}</h1>
       {trip.isExample && <ExampleTripBanner />}
+      {trip.photo && <Photo photo={trip.photo} sizes={HERO_SIZES} first className="photo--hero" />}
       <p className="lead">{trip.summary}</p>
       <TripStatus trip={trip} now={now} />
 

@@ -8,6 +8,9 @@ import { HOST_CITY_FIELDS } from '@/components/content-form/fields'
 import { getHostCityForEdit, hostCityFormValues } from '@/lib/trips/host-city-edit'
 import { requireOrganiser } from '@/lib/auth/session'
 import { saveHostCityAction } from '../actions'
+import { PhotoSection } from '@/components/photo-section'
+import { photoForEdit } from '@/lib/photos/store'
+import { removeHostCityPhotoAction, saveHostCityPhotoAction } from '../actions'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Redigera ort', robots: { index: false, follow: false } }
@@ -17,7 +20,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function EditHostCityPage({ params, searchParams }: Props) {
   await requireOrganiser()
   const [{ slug }, query] = await Promise.all([params, searchParams])
-  const city = await getHostCityForEdit(slug)
+  const [city, photo] = await Promise.all([getHostCityForEdit(slug), photoForEdit({ kind: 'hostCity', slug })])
   if (!city) notFound()
   return (
     <>
@@ -33,6 +36,13 @@ export default async function EditHostCityPage({ params, searchParams }: Props) 
         submitLabel="Spara orten"
         idPrefix="ort"
         permalink={`/admin/orter/${city.slug}`}
+      />
+      <PhotoSection
+        photo={photo}
+        saveAction={saveHostCityPhotoAction.bind(null, city.slug)}
+        removeAction={removeHostCityPhotoAction.bind(null, city.slug)}
+        permalink={`/admin/orter/${city.slug}`}
+        ownerWord="orten"
       />
     </>
   )

@@ -13,6 +13,8 @@ import { requireOrganiser } from '@/lib/auth/session'
 import { isConfirmed } from '@/lib/forms/confirmation'
 import { isForm, isId, isSlug, refuseTampered } from '@/lib/http/action-arguments'
 import { copyTrip, deleteTrip } from '@/lib/trips/copy'
+import { readTextFields } from '@/lib/forms/form-state'
+import { removePhoto, savePhoto, uploadedFile } from '@/lib/photos/store'
 
 export async function saveTripAction(slug: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
   const organiser = await requireOrganiser()
@@ -73,4 +75,24 @@ export async function deleteTripAction(slug: string, _previous: unknown, formDat
   if (!result.ok) redirect(confirmStep)
   revalidatePath('/', 'layout')
   redirect('/admin/innehall?status=resa-borttagen')
+}
+
+// ---- The trip's photo (lib/photos/store.ts) ----
+
+export async function saveTripPhotoAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const organiser = await requireOrganiser()
+  refuseTampered(isSlug(slug), isForm(formData))
+  const raw = formToRaw(formData)
+  const result = await savePhoto(organiser.email, { kind: 'trip', slug }, raw, uploadedFile(formData))
+  if (!result.ok) return { fieldErrors: result.errors, values: readTextFields(['altText', 'credit'], raw) }
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=bild-sparad#bild`)
+}
+
+export async function removeTripPhotoAction(slug: string): Promise<void> {
+  const organiser = await requireOrganiser()
+  refuseTampered(isSlug(slug))
+  await removePhoto(organiser.email, { kind: 'trip', slug })
+  revalidatePath('/', 'layout')
+  redirect(`/admin/resor/${slug}/redigera?status=bild-borttagen#bild`)
 }

@@ -15,7 +15,9 @@ import { formatProgrammeDay, formatTimeRange } from '@/lib/dates'
 import { isOverbooked, seatsLeft } from '@/lib/trips/availability'
 import { TRIP_STATE_LABEL, refusalText, tripState } from '@/lib/trips/life-cycle'
 import { tripDeletionPreview } from '@/lib/trips/copy'
-import { copyTripAction, saveProgrammeItemAction, saveTripAction } from './actions'
+import { PhotoSection } from '@/components/photo-section'
+import { photoForEdit } from '@/lib/photos/store'
+import { copyTripAction, removeTripPhotoAction, saveProgrammeItemAction, saveTripAction, saveTripPhotoAction } from './actions'
 import { DeleteItemConfirmation, DeleteTripConfirmation } from './delete-confirmations'
 
 export const dynamic = 'force-dynamic'
@@ -33,7 +35,12 @@ export default async function EditTripPage({ params, searchParams }: Props) {
     const confirmation = await DeleteItemConfirmation({ slug, itemId, refused })
     if (confirmation) return confirmation
   }
-  const [trip, cities, deletion] = await Promise.all([getTripForEdit(slug), hostCityOptions(), tripDeletionPreview(slug)])
+  const [trip, cities, deletion, photo] = await Promise.all([
+    getTripForEdit(slug),
+    hostCityOptions(),
+    tripDeletionPreview(slug),
+    photoForEdit({ kind: 'trip', slug }),
+  ])
   if (!trip || !deletion) notFound()
   const editPath = `/admin/resor/${trip.slug}/redigera`
   const confirmed = trip._count.registrations
@@ -62,6 +69,14 @@ export default async function EditTripPage({ params, searchParams }: Props) {
         submitLabel="Spara resan"
         idPrefix="resa"
         permalink={`/admin/resor/${trip.slug}/redigera`}
+      />
+
+      <PhotoSection
+        photo={photo}
+        saveAction={saveTripPhotoAction.bind(null, trip.slug)}
+        removeAction={removeTripPhotoAction.bind(null, trip.slug)}
+        permalink={`/admin/resor/${trip.slug}/redigera`}
+        ownerWord="resan"
       />
 
       <h2 id="program">Program</h2>
