@@ -3,12 +3,13 @@
 // functions: the names of things the values refer to (boarding stops, host towns, organisers)
 // come from the caller, read from the database (./audit-log.ts).
 import { formatDate, formatDateTime } from '../dates'
+import { formatPhone } from '../phone'
 import { ERASED_VALUE } from '../privacy/anonymise'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, SIGNUP_LABELS, STATUS_LABEL } from '../registrations/schema'
 import { RATE_LIMIT_SETTINGS } from '../settings/keys'
 import { PARTICIPANT_ACTOR, SITE_ACTOR, type AuditChanges } from './audit'
 
-type ValueKind = 'text' | 'long' | 'date' | 'moment' | 'yesno' | 'list' | 'status' | 'role' | 'overnight' | 'stop' | 'hostCities'
+type ValueKind = 'text' | 'long' | 'date' | 'moment' | 'yesno' | 'list' | 'status' | 'role' | 'overnight' | 'stop' | 'hostCities' | 'phone'
 type FieldSpec = { label: string; kind?: ValueKind; empty?: string }
 /** A field the log leaves out: it says nothing the entry's object does not already name. */
 const HIDDEN = null
@@ -17,7 +18,7 @@ export const REGISTRATION_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN
   firstName: { label: SIGNUP_LABELS.firstName },
   lastName: { label: SIGNUP_LABELS.lastName },
   email: { label: SIGNUP_LABELS.email },
-  phone: { label: SIGNUP_LABELS.phone },
+  phone: { label: SIGNUP_LABELS.phone, kind: 'phone' },
   organisation: { label: SIGNUP_LABELS.organisation },
   role: { label: SIGNUP_LABELS.role, kind: 'role' },
   dietaryNeeds: { label: SIGNUP_LABELS.dietaryNeeds, kind: 'long' },
@@ -78,7 +79,7 @@ export const HOST_CITY_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> =
 
 export const SETTINGS_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> = {
   organiserName: { label: 'Arrangör' },
-  phone: { label: 'Telefon' },
+  phone: { label: 'Telefon', kind: 'phone' },
   phoneHours: { label: 'Telefontider' },
   email: { label: 'E-post' },
   postalAddress: { label: 'Postadress', kind: 'long' },
@@ -163,6 +164,8 @@ function showValue(spec: FieldSpec, value: unknown, names: AuditNames): string {
           ? value.map((slug) => names.hostCitiesBySlug.get(String(slug)) ?? String(slug)).join(', ')
           : '(inga)'
         : String(value)
+    case 'phone':
+      return formatPhone(asText(value))
     case 'long':
       return shorten(asText(value), MAX_SHOWN.long)
     default:

@@ -74,8 +74,8 @@ test('a participant changes their own phone number through their link: the log s
     'href',
     `/admin/resor/${trip.slug}/anmalan/${registration.id}`,
   )
-  // The numbers as the site shows phone numbers (stored as +46…, perhaps written the Swedish way).
-  await expect(row.getByRole('listitem')).toHaveText([/^Mobilnummer: (\+46701234567|070-123 45 67) → (\+46705556677|070-555 66 77)$/])
+  // The numbers as the site shows phone numbers (stored as +46…, shown the Swedish way).
+  await expect(row.getByRole('listitem')).toHaveText(['Mobilnummer: 070-123 45 67 → 070-555 66 77'])
   await expectNoAxeViolations(page)
 
   // The registration's own history says who, too.

@@ -132,7 +132,7 @@ describe('a participant\'s own changes', () => {
     expect(rows[0]!.object.href).toBe(`/admin/resor/${trip.slug}/anmalan/${waiting.id}`)
     expect(rows[1]!.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['Status: Bekräftad → Avbokad'])
     expect(rows[2]!.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['E-post: anna.gammal@example.se → anna.ny@example.se'])
-    expect(rows[4]!.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['Mobilnummer: +46701234567 → +46709876543'])
+    expect(rows[4]!.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['Mobilnummer: 070-123 45 67 → 070-987 65 43'])
     expect(rows[0]!.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['Status: Reservlista → Bekräftad'])
   })
 
