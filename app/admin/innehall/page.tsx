@@ -20,9 +20,6 @@ export default async function ContentPage({ searchParams }: Props) {
   const now = new Date()
   return (
     <div className="prose">
-      <p>
-        <Link href="/admin">Administration</Link>
-      </p>
       <h1>Innehåll</h1>
       <AdminStatus status={query.status} />
 

@@ -26,9 +26,6 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href="/admin">Administration</Link>
-      </p>
       <h1>Ändringslogg</h1>
       <p>
         Vem som har ändrat vad och när, nyast först: resor, program, orter, inställningar, utskick och anmälningar. Deltagarnas egna

@@ -2,7 +2,6 @@
 // boarding stop, each row one big button ("Checka in" / "Incheckad ✓ (ångra)"). Each button is a
 // form of its own posting a server action, so one tap works with or without JavaScript.
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostForm } from '@/components/post-form'
 import { checkInList } from '@/lib/admin/registration-detail'
@@ -24,9 +23,6 @@ export default async function CheckInPage({ params, searchParams }: Props) {
 
   return (
     <div className="checkin">
-      <p>
-        <Link href={`/admin/resor/${trip.slug}`}>Anmälningar: {trip.title}</Link>
-      </p>
       <h1>Incheckning: {trip.title}</h1>
       <p className="checkin-count" role="status">
         <strong>

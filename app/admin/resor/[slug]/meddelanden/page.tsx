@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MessageForm } from '@/components/message-form'
 import { messageStats } from '@/lib/admin/messages'
@@ -20,9 +19,6 @@ export default async function MessagesPage({ params, searchParams }: Props) {
   const stats = await messageStats(trip.id)
   return (
     <div className="prose">
-      <p>
-        <Link href={`/admin/resor/${trip.slug}`}>Tillbaka till anmälningarna</Link>
-      </p>
       <h1>Skriv till deltagarna: {trip.title}</h1>
       {skickat && (
         <div className="notice notice--ok" role="status">

@@ -1,7 +1,6 @@
 // A trip's figures as charts: its seats as one bar, signups over time, roles and boarding stops.
 // Each chart has a text alternative and its numbers folded into a table ("Visa som tabell").
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { BarChart } from '@/components/bar-chart'
 import { SeatsChart } from '@/components/seats-chart'
@@ -20,9 +19,6 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const o = await tripOverview(trip.id, trip.seats)
   return (
     <>
-      <p>
-        <Link href={`/admin/resor/${trip.slug}`}>Tillbaka till anmälningarna</Link>
-      </p>
       <h1>Översikt: {trip.title}</h1>
       <div className="charts">
         <SeatsChart id="platser" title="Platser" figures={o} />

@@ -48,7 +48,6 @@ export default async function EditTripPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href="/admin/innehall">Innehåll</Link> · <Link href={`/admin/resor/${trip.slug}`}>Anmälningar</Link> ·{' '}
         <Link href={`/resor/${trip.slug}`}>Visa den publika sidan</Link>
       </p>
       <h1>Redigera: {trip.title}</h1>

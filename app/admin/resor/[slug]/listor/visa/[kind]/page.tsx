@@ -25,7 +25,7 @@ export default async function ListPage({ params }: { params: Promise<{ slug: str
   return (
     <div className={wide ? 'list-view list-view--wide' : 'list-view'}>
       <p className="no-print">
-        <Link href={`/admin/resor/${trip.slug}`}>Tillbaka till anmälningarna</Link> ·{' '}
+        <Link href={`/admin/resor/${trip.slug}/listor`}>Alla listor</Link> ·{' '}
         <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=xlsx`}>Excel</a> ·{' '}
         <a href={`/admin/resor/${trip.slug}/listor/${kind}?format=csv`}>CSV</a>
       </p>
