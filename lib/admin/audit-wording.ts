@@ -33,6 +33,13 @@ export const REGISTRATION_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN
   tripId: HIDDEN,
 }
 
+/** A trip's or host town's photo (lib/photos/store.ts): its texts, and the picture itself as words. */
+const PHOTO_AUDIT_FIELDS: Record<string, FieldSpec> = {
+  photo: { label: 'Bild' },
+  altText: { label: 'Bildens beskrivning (alt-text)' },
+  credit: { label: 'Fotograf' },
+}
+
 export const TRIP_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> = {
   slug: { label: 'Adressnamn' },
   year: { label: 'År' },
@@ -58,6 +65,7 @@ export const TRIP_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> = {
   boardingStops: { label: 'Påstigningsplatser', kind: 'list' },
   hostCities: { label: 'Orter som besöks', kind: 'hostCities' },
   copiedFrom: { label: 'Kopierad från (adressnamn)' },
+  ...PHOTO_AUDIT_FIELDS,
 }
 
 export const PROGRAMME_ITEM_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> = {
@@ -75,6 +83,7 @@ export const HOST_CITY_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> =
   county: { label: 'Län' },
   population: { label: 'Invånare' },
   portrait: { label: 'Porträtt', kind: 'long' },
+  ...PHOTO_AUDIT_FIELDS,
 }
 
 export const SETTINGS_AUDIT_FIELDS: Record<string, FieldSpec | typeof HIDDEN> = {
