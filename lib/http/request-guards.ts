@@ -13,11 +13,20 @@ import { isPhotoUploadPage, PHOTO_FORM_MAX_BYTES } from '../photos/limits'
 export const MAX_BODY_BYTES = 1024 * 1024
 
 /**
- * The largest body a page takes: a photo form's pages (the edit pages of trips and host towns)
- * take a photo of up to 10 MB, the limit Next.js is given for every server action
- * (serverActions.bodySizeLimit in next.config.ts); every other page 1 MB.
+ * The largest body a request may have: a photo form's pages (the edit pages of trips and host
+ * towns) take a photo of up to 10 MB, the limit Next.js is given for every server action
+ * (serverActions.bodySizeLimit in next.config.ts), but only from a browser that carries an
+ * organiser's session cookie: the proxy reads a body before any action checks the session, so
+ * a stranger's post costs 1 MB at most. (The cookie is not verified here, which needs the
+ * database; the action then refuses anyone not signed in.) Every other page: 1 MB.
  */
-export const maxBodyBytes = (pathname: string) => (isPhotoUploadPage(pathname) ? PHOTO_FORM_MAX_BYTES : MAX_BODY_BYTES)
+export function maxBodyBytes(request: Pick<GuardedRequest, 'pathname' | 'headers'>): number {
+  return isPhotoUploadPage(request.pathname) && hasSessionCookie(request.headers) ? PHOTO_FORM_MAX_BYTES : MAX_BODY_BYTES
+}
+
+/** Better Auth's session cookie (cookiePrefix in lib/auth/auth.ts; __Secure- on https). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?mjolbybussen\.session_token=[^;\s]/
+const hasSessionCookie = (headers: Headers) => SESSION_COOKIE.test(headers.get('cookie') ?? '')
 
 export type Refusal = {
   status: 400 | 403 | 405 | 411 | 413 | 415
@@ -64,8 +73,9 @@ export function refuseRequest(request: GuardedRequest): Refusal | null {
   const length = request.headers.get('content-length')
   if (length !== null) {
     if (!/^\d+$/.test(length.trim())) return { status: 400, message: REFUSAL_TEXT.badLength, reason: 'bad-length' }
-    if (Number(length) > maxBodyBytes(request.pathname))
-      return { status: 413, message: isPhotoUploadPage(request.pathname) ? REFUSAL_TEXT.photoTooLarge : REFUSAL_TEXT.tooLarge, reason: 'too-large' }
+    const limit = maxBodyBytes(request)
+    if (Number(length) > limit)
+      return { status: 413, message: limit === PHOTO_FORM_MAX_BYTES ? REFUSAL_TEXT.photoTooLarge : REFUSAL_TEXT.tooLarge, reason: 'too-large' }
   } else if (request.headers.has('transfer-encoding')) {
     // A body of unknown length: Next.js counts it itself and answers an oversized one with a bare
     // 500. Browsers send the length of every form and fetch body, so only other programs land here.

@@ -182,15 +182,24 @@ describe('requests refused before Next.js sees them', () => {
     expect(refuseRequest(request('POST', '/resor/2024-boras/anmalan', { ...form, 'content-length': '-1' }))?.status).toBe(400)
   })
 
-  it('takes a photo form’s larger body only on the edit pages of trips and host towns, and names the photo when refusing', () => {
-    const sized = (n: number) => ({ ...form, 'content-length': String(n) })
+  it('takes a photo form’s larger body only on the edit pages of trips and host towns, from a browser with a session cookie, and names the photo when refusing', () => {
+    const session = { cookie: 'other=1; mjolbybussen.session_token=abc.def' }
+    const sized = (n: number, extra: Record<string, string> = session) => ({ ...form, 'content-length': String(n), ...extra })
+    const limit = (pathname: string, headers: Record<string, string>) => maxBodyBytes({ pathname, headers: new Headers(headers) })
     for (const page of ['/admin/resor/2024-boras/redigera', '/admin/orter/mora']) {
-      expect(maxBodyBytes(page)).toBe(PHOTO_FORM_MAX_BYTES)
+      expect(limit(page, session)).toBe(PHOTO_FORM_MAX_BYTES)
+      expect(limit(page, { cookie: '__Secure-mjolbybussen.session_token=abc' })).toBe(PHOTO_FORM_MAX_BYTES)
       expect(refuseRequest(request('POST', page, sized(PHOTO_MAX_BYTES + 100_000)))).toBeNull()
       expect(refuseRequest(request('POST', page, sized(PHOTO_FORM_MAX_BYTES + 1)))).toMatchObject({ status: 413, message: expect.stringMatching(/^Bilden är för stor: högst 10 MB/) })
+      // A stranger (no session cookie, or an empty one) gets the 1 MB of every other page.
+      const strangers: Record<string, string>[] = [{}, { cookie: 'mjolbybussen.session_token=' }, { cookie: 'xmjolbybussen.session_token=abc' }]
+      for (const stranger of strangers) {
+        expect(limit(page, stranger)).toBe(MAX_BODY_BYTES)
+        expect(refuseRequest(request('POST', page, sized(MAX_BODY_BYTES + 1, stranger)))).toMatchObject({ status: 413, message: expect.stringMatching(/^Förfrågan är för stor/) })
+      }
     }
     for (const page of ['/admin/orter/ny', '/admin/resor/ny', '/admin/resor/2024-boras', '/admin/resor/2024-boras/redigera/program/1', '/resor/2024-boras/anmalan', '/admin/orter/mora/x']) {
-      expect(maxBodyBytes(page)).toBe(MAX_BODY_BYTES)
+      expect(limit(page, session)).toBe(MAX_BODY_BYTES)
       expect(refuseRequest(request('POST', page, sized(MAX_BODY_BYTES + 1)))).toMatchObject({ status: 413, message: expect.stringMatching(/^Förfrågan är för stor/) })
     }
   })
