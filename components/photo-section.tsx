@@ -63,7 +63,7 @@ export function PhotoSection({
       />
       {photo && (
         <PostForm action={removeAction} permalink={permalink}>
-          <button type="submit" className="button button--secondary">
+          <button type="submit" className="button button--danger">
             Ta bort bilden
           </button>
         </PostForm>

@@ -34,7 +34,7 @@ export default async function AdminPage() {
         <h2 id="att-atgarda">Att åtgärda</h2>
         {problems.failed + problems.waiting === 0 ? (
           <div className="notice notice--ok">
-            <p>Inget att åtgärda: alla mejl har gått iväg.</p>
+            <p>Inget att åtgärda: inget mejl har misslyckats eller väntat länge.</p>
           </div>
         ) : (
           <>

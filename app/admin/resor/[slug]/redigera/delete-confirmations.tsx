@@ -80,8 +80,8 @@ export async function DeleteItemConfirmation({ slug, itemId, refused }: { slug: 
       >
         <p>
           {formatProgrammeDay(item.startsAt)} {formatTimeRange(item.startsAt, item.endsAt)}
-          {item.place && <> · Plats: {item.place}</>}. Punkten försvinner från resans sida direkt och går inte att få tillbaka; den
-          får läggas till på nytt.
+          {item.place && <> · Plats: {item.place}</>}. Punkten försvinner från resans sida direkt och går inte att få tillbaka, men den
+          kan läggas till på nytt.
         </p>
       </ConfirmStep>
     </>

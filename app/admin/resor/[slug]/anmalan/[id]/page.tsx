@@ -8,13 +8,12 @@ import { notFound } from 'next/navigation'
 import { AskFirstButton } from '@/components/ask-first-button'
 import { PostForm } from '@/components/post-form'
 import { SignupForm } from '@/components/signup-form'
-import { actorLabel } from '@/lib/admin/audit-wording'
+import { actorLabel, describeChanges } from '@/lib/admin/audit-wording'
 import { getAdminRegistration } from '@/lib/admin/registration-detail'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/dates'
 import { registrationFormValues } from '@/lib/registrations/manage'
-import type { RegistrationStatus } from '@/lib/generated/prisma/enums'
-import { AUDIT_FIELD_LABELS, STATUS_LABEL } from '@/lib/registrations/schema'
+import { STATUS_LABEL } from '@/lib/registrations/schema'
 import { RegistrationAnswers } from '@/components/registration-answers'
 import { confirm, correct, reinstate, resend, setCheckedIn, waitlist } from './actions'
 import { CancelConfirmation } from './cancel-confirmation'
@@ -49,14 +48,6 @@ const FAILED: Record<string, string> = {
 }
 
 
-function showValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–'
-  if (value === true) return 'ja'
-  if (value === false) return 'nej'
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return formatDateTime(new Date(value))
-  if (typeof value === 'string' && value in STATUS_LABEL) return STATUS_LABEL[value as RegistrationStatus]
-  return String(value)
-}
 
 export default async function RegistrationDetailPage({ params, searchParams }: Props) {
   await requireOrganiser()
@@ -68,7 +59,8 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
   // Every form on the page posts back to it (see components/post-form.tsx).
   const permalink = `/admin/resor/${trip.slug}/anmalan/${registration.id}`
   const name = `${registration.firstName} ${registration.lastName}`.trim()
-  const stopName = (stopId: unknown) => trip.boardingStops.find((s) => s.id === stopId)?.name ?? showValue(stopId)
+  // The history's values as the audit log writes them (lib/admin/audit-wording.ts).
+  const auditNames = { boardingStops: new Map(trip.boardingStops.map((s) => [s.id, s.name])), hostCitiesBySlug: new Map(), organisers: new Map() }
   const done = query.klart ? DONE[query.klart] : undefined
   const failed = query.fel ? FAILED[query.fel] : undefined
   const active = registration.status !== 'CANCELLED'
@@ -190,18 +182,17 @@ export default async function RegistrationDetailPage({ params, searchParams }: P
       ) : (
         <ol className="audit-log" aria-labelledby="historik">
           {registration.audit.map((entry) => {
-            const changes = (entry.changes ?? {}) as Record<string, { from: unknown; to: unknown }>
+            const changes = describeChanges('registration', entry.changes, auditNames)
             return (
               <li key={entry.id}>
                 <p>
                   <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {actorLabel(entry.actor)}: {entry.summary}
                 </p>
-                {Object.keys(changes).length > 0 && (
+                {changes.length > 0 && (
                   <ul>
-                    {Object.entries(changes).map(([field, { from, to }]) => (
-                      <li key={field}>
-                        {AUDIT_FIELD_LABELS[field] ?? field}: {field === 'boardingStopId' ? stopName(from) : showValue(from)} →{' '}
-                        {field === 'boardingStopId' ? stopName(to) : showValue(to)}
+                    {changes.map((change) => (
+                      <li key={change.field}>
+                        {change.label}: {change.from} → {change.to}
                       </li>
                     ))}
                   </ul>
