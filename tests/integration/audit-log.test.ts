@@ -72,7 +72,8 @@ describe('an organiser\'s edits', () => {
     if (!item.ok) throw new Error(JSON.stringify(item.errors))
     expect((await saveProgrammeItem(ORGANISER, trip.slug, item.value.id, { day, startTime: '09:30', endTime: '', title: 'Kaffe i bussen', place: '', participants: '' })).ok).toBe(true)
     const { values } = await settingsFormValues()
-    expect((await saveSiteSettings(ORGANISER, { ...values, phoneHours: 'vardagar 9–12' })).ok).toBe(true)
+    // The seed's placeholder number is refused on save: a real one replaces it.
+    expect((await saveSiteSettings(ORGANISER, { ...values, phone: '0142-850 00', phoneHours: 'vardagar 9–12' })).ok).toBe(true)
 
     const { rows } = await auditLogPage(query())
     const lines = (objectStart: string) =>
@@ -89,7 +90,11 @@ describe('an organiser\'s edits', () => {
     expect(programme[0]!.changes[0]!.to).toMatch(/kl\. 09\.30$/)
     // The added item's entry lists its fields, but not the trip's id (the object names the trip).
     expect(programme[1]!.changes.map((c) => c.label)).not.toContain('tripId')
-    expect(lines('Inställningar')).toEqual([`Telefontider: ${values.phoneHours} → vardagar 9–12`, 'Platshållare för kontaktuppgifterna: Ja → Nej'])
+    expect(lines('Inställningar')).toEqual([
+      `Telefon: ${values.phone} → 0142-850 00`,
+      `Telefontider: ${values.phoneHours} → vardagar 9–12`,
+      'Platshållare för kontaktuppgifterna: Ja → Nej',
+    ])
   })
 })
 
