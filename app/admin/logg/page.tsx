@@ -6,6 +6,7 @@ import Link from 'next/link'
 import { AUDIT_PAGE_SIZE, auditFilterOptions, auditLogPage, isFiltered, parseAuditQuery, PARTICIPANT_MATCH_LIMIT, type AuditQuery } from '@/lib/admin/audit-log'
 import { requireOrganiser } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/dates'
+import { FilterSelect } from '@/components/filter-select'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Ändringslogg', robots: { index: false, follow: false } }
@@ -32,25 +33,25 @@ export default async function AuditLogPage({ searchParams }: Props) {
         ändringar och avbokningar står som ”Deltagaren själv”. När en deltagares personuppgifter tas bort försvinner de ur loggen också.
       </p>
 
-      <form method="get" action="/admin/logg" className="form audit-filters" aria-labelledby="filtrera">
+      <form method="get" action="/admin/logg" className="filter-bar" aria-labelledby="filtrera">
         <h2 id="filtrera" className="visually-hidden">
           Filtrera
         </h2>
-        <Select name="resa" label="Resa" value={query.resa?.toString()} options={options.trips} allLabel="Alla resor" />
-        <Select name="vem" label="Vem" value={query.vem} options={options.actors} allLabel="Alla" />
-        <div className="field">
-          <label htmlFor="deltagare">Deltagare</label>
+        <FilterSelect name="resa" label="Resa" value={query.resa?.toString()} options={options.trips} allLabel="Alla resor" />
+        <FilterSelect name="vem" label="Vem" value={query.vem} options={options.actors} allLabel="Alla" />
+        <div className="field filter-bar__search">
+          <label htmlFor="deltagare">Deltagare</label>{' '}
           <span className="hint" id="deltagare-hint">
-            Namn eller e-post.
+            namn eller e-post
           </span>
           <input id="deltagare" name="deltagare" type="search" defaultValue={query.deltagare ?? ''} aria-describedby="deltagare-hint" />
         </div>
-        <p className="audit-filters__buttons">
-          <button type="submit" className="button">
+        <div className="filter-bar__actions">
+          <button type="submit" className="button button--small">
             Visa
-          </button>{' '}
+          </button>
           {filtered && <Link href="/admin/logg">Rensa filtret</Link>}
-        </p>
+        </div>
       </form>
 
       {tooManyParticipants && (
@@ -133,33 +134,5 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </>
       )}
     </>
-  )
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-  allLabel,
-}: {
-  name: string
-  label: string
-  value: string | undefined
-  options: readonly { value: string; label: string }[]
-  allLabel: string
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ''}>
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

@@ -9,6 +9,7 @@ import { listRegistrations, parseListQuery, type ListQuery } from '@/lib/admin/r
 import { getAdminTrip } from '@/lib/admin/trips'
 import { requireOrganiser } from '@/lib/auth/session'
 import { OVERNIGHT_OPTIONS, ROLE_OPTIONS, overnightLabel, roleLabel } from '@/lib/registrations/schema'
+import { FilterSelect } from '@/components/filter-select'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Anmälningar', robots: { index: false, follow: false } }
@@ -62,24 +63,26 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
           </span>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ''} aria-describedby="q-hint" />
         </div>
-        <Select name="status" label="Status" value={query.status} options={STATUS_OPTIONS} />
-        <Select name="role" label="Roll" value={query.role} options={ROLE_OPTIONS.map((o) => ({ value: o.role, label: o.label }))} />
-        <Select
+        <FilterSelect name="status" label="Status" value={query.status} options={STATUS_OPTIONS} allLabel="Alla" />
+        <FilterSelect name="role" label="Roll" value={query.role} options={ROLE_OPTIONS.map((o) => ({ value: o.role, label: o.label }))} allLabel="Alla" />
+        <FilterSelect
           name="overnight"
           label="Övernattning"
           value={query.overnight}
           options={OVERNIGHT_OPTIONS.map((o) => ({ value: o.overnight, label: o.label }))}
+          allLabel="Alla"
         />
         {trip.boardingStops.length > 0 && (
-          <Select
+          <FilterSelect
             name="stop"
             label="Påstigning"
             value={query.stop?.toString()}
             options={trip.boardingStops.map((s) => ({ value: String(s.id), label: s.name }))}
+            allLabel="Alla"
           />
         )}
-        <Select name="sort" label="Sortera efter" value={query.sort} options={SORTS} includeAll={false} />
-        <Select
+        <FilterSelect name="sort" label="Sortera efter" value={query.sort} options={SORTS} />
+        <FilterSelect
           name="dir"
           label="Ordning"
           value={query.dir}
@@ -87,7 +90,6 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
             { value: 'asc', label: 'Stigande' },
             { value: 'desc', label: 'Fallande' },
           ]}
-          includeAll={false}
         />
         <div className="filter-bar__actions">
           <button type="submit" className="button button--small">
@@ -152,33 +154,5 @@ export default async function AdminTripPage({ params, searchParams }: Props) {
         </ul>
       </nav>
     </>
-  )
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-  includeAll = true,
-}: {
-  name: string
-  label: string
-  value: string | undefined
-  options: readonly { value: string; label: string }[]
-  includeAll?: boolean
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ''}>
-        {includeAll && <option value="">Alla</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }
