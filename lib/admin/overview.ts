@@ -65,7 +65,6 @@ export async function tripOverview(tripId: number, seats: number) {
     seatsLeft: seatsLeft(seats, confirmed),
     waitlisted: status('WAITLISTED'),
     cancelled: status('CANCELLED'),
-    signupsPerDay: perDay.map((d) => ({ label: d.day, value: d.count })),
     signupsOverTime: cumulativeSignups(perDay),
     // The largest group first; the stops in the bus's order, those without one last.
     roles: byRole
