@@ -141,7 +141,9 @@ test('at 390×844 the filters fold into a few rows, the table scrolls in its own
   await page.setViewportSize(PHONE)
   await signInAsOrganiser(page, organiser)
   await page.goto(`/admin/resor/${trip.slug}`)
-  const controls = await page.locator('.filter-bar > *').evaluateAll((items) => new Set(items.map((i) => Math.round(i.getBoundingClientRect().top))).size)
+  // The bar aligns its controls to the bottom of their row (a label may take two lines), so a
+  // row is the set of controls that share a bottom edge.
+  const controls = await page.locator('.filter-bar > *').evaluateAll((items) => new Set(items.map((i) => Math.round(i.getBoundingClientRect().bottom))).size)
   expect(controls, 'rows of the filter bar').toBeLessThanOrEqual(3)
   expect(await sidewaysOverflow(page)).toEqual({ document: 0, tables: [] })
   const cue = await scrollCue(page, '.table-wrap')
