@@ -171,8 +171,9 @@ test.describe('without JavaScript', () => {
     await expect(img).toBeVisible()
     await expect(img).toHaveAttribute('srcset', /480w, .*960w, .*1200w$/)
     await expect(page.locator('figure figcaption')).toHaveText('Foto: Bo Ek')
-    // Axe runs as a script: the town page with its photo, in a page of its own with JavaScript.
-    const withScripts = await browser.newPage({ baseURL, locale: 'sv-SE' })
+    // Axe runs as a script: the town page with its photo, in a page of its own with JavaScript
+    // (turned on by name: a context made in a test inherits the describe's javaScriptEnabled).
+    const withScripts = await browser.newPage({ baseURL, locale: 'sv-SE', javaScriptEnabled: true })
     await withScripts.goto(`/orter/${slug}`)
     await expect(withScripts.getByRole('img', { name: 'Torget i Fotostad en solig vårdag' })).toBeVisible()
     await expectNoAxeViolations(withScripts)
