@@ -51,9 +51,9 @@ test('an organiser confirms a waiting participant, corrects them and checks them
   expect((await db.registration.findUniqueOrThrow({ where: { id: cia.id } })).organisation).toBe('Nya Mjölby AB')
   expect(await db.outboxMessage.count({ where: { registrationId: cia.id, kind: 'changed' } })).toBe(1)
 
-  // The check-in list, linked from the trip's page.
+  // The check-in list, in the trip's own navigation.
   await page.goto(`/admin/resor/${trip.slug}`)
-  await page.getByRole('link', { name: 'Incheckning på avresedagen' }).click()
+  await page.getByRole('navigation', { name: `Resan ${trip.title}` }).getByRole('link', { name: 'Incheckning' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Incheckning: ${trip.title}`)
   await expect(page.getByText('0 av 2 incheckade')).toBeVisible()
   await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText(['Mjölby (0 av 1)', 'Mantorp (0 av 1)'])

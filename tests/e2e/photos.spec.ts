@@ -173,11 +173,12 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('figure figcaption')).toHaveText('Foto: Bo Ek')
     // Axe runs as a script: the town page with its photo, in a page of its own with JavaScript
     // (turned on by name: a context made in a test inherits the describe's javaScriptEnabled).
-    const withScripts = await browser.newPage({ baseURL, locale: 'sv-SE', javaScriptEnabled: true })
+    const scripted = await browser.newContext({ baseURL, locale: 'sv-SE', javaScriptEnabled: true })
+    const withScripts = await scripted.newPage()
     await withScripts.goto(`/orter/${slug}`)
     await expect(withScripts.getByRole('img', { name: 'Torget i Fotostad en solig vårdag' })).toBeVisible()
     await expectNoAxeViolations(withScripts)
-    await withScripts.close()
+    await scripted.close()
     await page.goto('/orter')
     await expect(page.getByRole('listitem').filter({ hasText: 'Fotostad' }).getByRole('img', { name: 'Torget i Fotostad en solig vårdag' })).toBeVisible()
 
